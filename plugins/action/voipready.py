@@ -1,0 +1,77 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Action plugin behind every voipready module.
+
+Network devices run no Python, so the work happens on the controller. Rather than ship
+a module payload to localhost per task, the action runs the engine in the worker
+process and fills the device connection from the inventory, the way network_cli users
+expect: ``ansible_host``, ``ansible_port``, ``ansible_user``, ``ansible_password`` (or
+``ansible_ssh_pass``), ``ansible_ssh_private_key_file``, ``ansible_become_password``
+(enable secret) and ``voipready_platform`` / ``voipready_transport`` for the module's
+``platform`` / ``transport`` when the task leaves them out.
+
+No connection plugin is used, so hosts need no Python and no extra SSH session.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.plugins.action import ActionBase
+
+from ansible_collections.voipready.network.plugins.module_utils.runner import (
+    apply_argument_spec, execute, feature_argument_spec)
+
+CONNECTION_VARS = (
+    ("host", ("ansible_host",)),
+    ("port", ("ansible_port",)),
+    ("username", ("ansible_user",)),
+    ("password", ("ansible_password", "ansible_ssh_pass")),
+    ("secret", ("ansible_become_password", "ansible_become_pass")),
+    ("ssh_key_file", ("ansible_ssh_private_key_file", "ansible_private_key_file")),
+)
+
+
+class VoipreadyAction(ActionBase):
+    """Base for the per-module action plugins; FEATURE None means voipready_apply."""
+
+    FEATURE = None
+    TRANSFERS_FILES = False
+    _requires_connection = False
+
+    def run(self, tmp=None, task_vars=None):
+        task_vars = task_vars or {}
+        result = super(VoipreadyAction, self).run(tmp, task_vars)
+        args = dict(self._task.args)
+        args.setdefault("platform", task_vars.get("voipready_platform"))
+        if task_vars.get("voipready_transport"):
+            args.setdefault("transport", task_vars["voipready_transport"])
+        state = args.get("state", "merged")
+        if state not in ("rendered", "parsed"):
+            connection = dict(args.get("connection") or {})
+            for key, names in CONNECTION_VARS:
+                if connection.get(key) is None:
+                    for name in names:
+                        value = task_vars.get(name)
+                        if value is not None:
+                            connection[key] = self._templar.template(value)
+                            break
+            connection.setdefault("host", task_vars.get("inventory_hostname"))
+            args["connection"] = connection
+        spec = feature_argument_spec() if self.FEATURE else apply_argument_spec()
+        validation = ArgumentSpecValidator(spec).validate(args)
+        if validation.error_messages:
+            result.update(failed=True, changed=False,
+                          msg="; ".join(sorted(validation.error_messages)))
+            return result
+        params = validation.validated_parameters
+        outcome, error = execute(params, self._task.check_mode, self.FEATURE)
+        if not self._task.diff:
+            outcome.pop("diff", None)
+        result.update(outcome)
+        if error:
+            result["failed"] = True
+            result["msg"] = error
+        return result

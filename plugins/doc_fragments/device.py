@@ -1,0 +1,108 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+    """Options every voipready module shares: platform, state, connection, safety."""
+
+    DOCUMENTATION = r"""
+options:
+  platform:
+    description:
+      - The device's platform. Defaults to the host variable C(voipready_platform) when
+        the task runs through the collection's action plugin (the normal case).
+      - C(linux) is nftables + conntrack; C(openvswitch) is Open vSwitch; C(ios) covers
+        IOS / IOS-XE routers and Catalyst switches; C(junos) covers SRX and EX.
+    type: str
+    required: true
+    choices: [linux, openvswitch, ios, asa, junos, fortios, panos, eos, routeros, vyos]
+  state:
+    description:
+      - C(merged) adds and corrects what the intent asks for and leaves everything
+        else alone.
+      - C(replaced) and C(overridden) make the objects this collection owns (named with
+        the allowlist prefix, default C(VOIPREADY)) exactly the intent, removing owned
+        entries the intent no longer lists. Nothing the collection does not own is
+        ever touched, except a SIP ALG, which is switched off wherever it is enabled
+        (and the diff says so).
+      - C(deleted) removes what the collection owns for this feature and restores the
+        platform's default session timeouts. A SIP ALG is never switched back on.
+      - C(gathered) reads the device and returns its state in the intent's structure.
+      - C(rendered) returns the configuration the intent produces, without connecting.
+      - C(parsed) reads I(running_config) instead of a device.
+    type: str
+    default: merged
+    choices: [merged, replaced, overridden, deleted, gathered, rendered, parsed]
+  running_config:
+    description:
+      - Running configuration text to read with I(state=parsed) (for C(linux), the
+        output of the driver's gather commands; see the platform matrix in docs/).
+    type: str
+  connection:
+    description:
+      - How to reach the device. Through the action plugin every key defaults to the
+        inventory's connection variables, so tasks normally leave this out.
+      - Secrets are never returned, logged or written to diffs, reports or backups.
+    type: dict
+    suboptions:
+      host:
+        description: Management address (default C(ansible_host)).
+        type: str
+      port:
+        description: SSH port (default C(ansible_port), else 22).
+        type: int
+        default: 22
+      username:
+        description: Login user (default C(ansible_user)).
+        type: str
+      password:
+        description: Login password (default C(ansible_password) or C(ansible_ssh_pass)).
+        type: str
+      secret:
+        description: Enable secret where the platform has one (default C(ansible_become_password)).
+        type: str
+      ssh_key_file:
+        description: Private key file (default C(ansible_ssh_private_key_file)).
+        type: path
+      timeout:
+        description: Seconds to wait for the login and for each command's prompt.
+        type: int
+        default: 10
+      device_type:
+        description: Override the netmiko device type the platform implies.
+        type: str
+  transport:
+    description:
+      - C(netmiko) (default) works for every platform and is what the lab proves.
+      - C(napalm) uses the NAPALM driver's candidate configuration, compare and
+        commit where one exists (C(ios), C(eos), C(junos), and C(panos)/C(vyos) when
+        their community drivers are installed). Defaults to C(voipready_transport).
+    type: str
+    default: netmiko
+    choices: [netmiko, napalm]
+  confirm_timeout:
+    description:
+      - Seconds the device waits for the controller to confirm a change before it
+        reverts it by itself (commit-confirm), where the platform supports it.
+    type: int
+    default: 120
+  lock_timeout:
+    description:
+      - Seconds a run waits for another voipready run on the same device (from this
+        controller) to finish before it fails with a clear message.
+    type: int
+    default: 120
+notes:
+  - Runs on the controller through the collection's action plugin; the device needs no
+    Python. One SSH login per task; use M(voipready.network.voipready_apply) (as
+    C(site.yml) does) for one login per device per run.
+  - Supports check mode and C(--diff) with the device's real before and after state.
+requirements:
+  - netmiko >= 4.5 (transport netmiko)
+  - napalm >= 5 (transport napalm)
+  - hier_config >= 3.2 (text remediation on CLI platforms)
+"""

@@ -1,0 +1,118 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""One interface that every platform driver implements (NAPALM's idea, for five features).
+
+A driver is pure text in, text out: it never opens a connection. That keeps every
+platform testable without a device (render, parse, remediate, simulate) and lets the
+engine (engine.py) own the order of operations, check mode, diff, commit-confirm and
+rollback for all platforms alike.
+
+The words used throughout:
+
+running   -- the device's state as read by ``gather_commands`` (opaque text only the
+             driver understands; for CLI platforms the running configuration).
+intent    -- validated ``{feature: config}`` from intent.py.
+owned     -- the part of the running state this collection manages: objects it named
+             (prefix ``intent.allowlist.name``, default VOIPREADY) and the global knobs
+             of its features (SIP ALG, session timeouts, voice VLAN on listed ports).
+             Everything else is never touched.
+commands  -- what remediate() returns and the transport sends, in order.
+
+A driver subclass sets the class attributes and implements the methods marked
+"must implement". Feature applicability: ``not_applicable(feature, intent)`` returns a
+reason string when the platform cannot do the feature (for example ASA cannot mark
+DSCP); the engine then reports "not applicable" with that reason and never claims
+success.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.voipready.network.plugins.module_utils.intent import FEATURES
+
+STATES = ("merged", "replaced", "overridden", "deleted", "gathered", "rendered", "parsed")
+
+
+class PlatformDriver(object):
+    """Base class; see the module docstring for the vocabulary."""
+
+    #: the collection's platform name (``voipready_platform``)
+    platform = None
+    #: netmiko device_type used by the netmiko transport
+    netmiko_device_type = None
+    #: NAPALM driver name when one supports candidate configuration, else None
+    napalm_driver = None
+    #: commands whose output, concatenated by gather(), forms ``running``
+    gather_commands = ("show running-config",)
+    #: feature -> reason it cannot exist on this platform (None: supported)
+    unsupported = {}
+    #: True when the device keeps a candidate that needs an explicit commit
+    needs_commit = False
+    #: comment leader used when rendering a configuration file
+    comment = "!"
+
+    # -- applicability ---------------------------------------------------------------
+    def not_applicable(self, feature, intent):
+        """Reason why ``feature`` cannot be applied here, or None."""
+        return self.unsupported.get(feature)
+
+    def features_in_scope(self, intent):
+        return [f for f in FEATURES if f in intent and not self.not_applicable(f, intent)]
+
+    # -- reading ---------------------------------------------------------------------
+    def gather(self, transport):
+        """Read ``running`` from the device through an open transport."""
+        return "\n".join(transport.send_command(cmd) for cmd in self.gather_commands)
+
+    def parse(self, running):
+        """must implement: running text -> ``{feature: structured state}`` (owned parts)."""
+        raise NotImplementedError
+
+    # -- writing ---------------------------------------------------------------------
+    def render(self, intent):
+        """must implement: intent -> the owned configuration as the device would hold it."""
+        raise NotImplementedError
+
+    def remediate(self, running, intent, state="merged"):
+        """must implement: the ordered commands that take ``running`` to ``intent``.
+
+        merged/replaced/overridden: converge the features in ``intent``.
+        deleted: remove what the collection owns for those features and restore the
+        platform default for global knobs it changed (SIP ALG stays off: switching an
+        ALG back on is never what a voice team asks for).
+        """
+        raise NotImplementedError
+
+    def simulate(self, running, commands):
+        """must implement: the running text after ``commands`` (used for check-mode
+        diffs and the device-free idempotency tests)."""
+        raise NotImplementedError
+
+    def view(self, running, intent):
+        """The owned part of ``running`` for the features in ``intent``, as text for the
+        before/after diff. Default: render what parse() found."""
+        parsed = self.parse(running)
+        return self.render(dict((f, parsed[f]) for f in intent if f in parsed))
+
+    def rollback(self, before_running, after_running):
+        """Commands that take the device from ``after_running`` back to
+        ``before_running`` (owned parts only). Default: remediate toward what parse()
+        found in the before state."""
+        before = self.parse(before_running)
+        return self.remediate(after_running, before, state="replaced")
+
+    # -- pushing ---------------------------------------------------------------------
+    def push(self, transport, commands, confirm_timeout=None):
+        """Send ``commands``; CLI platforms use config mode. Drivers with a commit model
+        or a shell (linux) override this."""
+        return transport.send_config(list(commands))
+
+    def confirm(self, transport):
+        """Confirm a commit made with a revert timer (no-op where there is none)."""
+        return None
+
+    def save(self, transport):
+        """Make the change survive a reload (write memory / commit / persist)."""
+        return None

@@ -1,0 +1,214 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Transports: one open session to one device, used for a whole run.
+
+The engine opens exactly one transport per device per run (one SSH login), reads,
+pushes, and for commit-confirm opens a second, fresh one to prove the device is still
+reachable before it confirms.
+
+``NetmikoTransport`` works for every platform. ``NapalmTransport`` is used where a
+NAPALM driver supports candidate configuration (ios, eos, junos core; panos, vyos
+community) and the user asked for ``transport: napalm``.
+
+Secrets: the password and key passphrase live only in the connection dict handed to
+the library; nothing here logs, returns or formats them.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+
+CONNECTION_KEYS = ("host", "port", "username", "password", "ssh_key_file", "timeout",
+                   "device_type", "secret")
+
+
+class TransportError(VoipReadyError):
+    """The device could not be reached, refused a login or stopped answering."""
+
+
+class NetmikoTransport(object):
+    """A netmiko session. ``device_type`` comes from the driver unless overridden."""
+
+    kind = "netmiko"
+
+    def __init__(self, connection, device_type):
+        self.connection = dict(connection)
+        self.device_type = self.connection.get("device_type") or device_type
+        self.session = None
+
+    def open(self):
+        try:
+            from netmiko import ConnectHandler
+        except ImportError:
+            raise TransportError("the netmiko Python library is required on the controller "
+                                 "(pip install 'netmiko>=4.5,<5')", field="transport", value="netmiko")
+        params = {
+            "device_type": self.device_type,
+            "host": self.connection["host"],
+            "port": int(self.connection.get("port") or 22),
+            "username": self.connection.get("username"),
+            "conn_timeout": int(self.connection.get("timeout") or 10),
+            "auth_timeout": int(self.connection.get("timeout") or 10),
+            "banner_timeout": int(self.connection.get("timeout") or 10),
+            "fast_cli": True,
+        }
+        if self.connection.get("password"):
+            params["password"] = self.connection["password"]
+        if self.connection.get("secret"):
+            params["secret"] = self.connection["secret"]
+        if self.connection.get("ssh_key_file"):
+            params["key_file"] = self.connection["ssh_key_file"]
+            params["use_keys"] = True
+        else:
+            params["use_keys"] = False
+            params["allow_agent"] = False
+        try:
+            self.session = ConnectHandler(**params)
+        except Exception as exc:  # netmiko raises many types; the message is what matters
+            raise TransportError("cannot log in to %s:%s as %s: %s" % (
+                params["host"], params["port"], params["username"], _scrub(exc, self.connection)),
+                field="host", value=params["host"])
+        return self
+
+    def send_command(self, command, read_timeout=30):
+        try:
+            return self.session.send_command(command, read_timeout=read_timeout,
+                                             strip_prompt=True, strip_command=True)
+        except Exception as exc:
+            raise TransportError("command %r failed on %s: %s" % (
+                command, self.connection["host"], _scrub(exc, self.connection)),
+                field="command", value=command)
+
+    def send_config(self, commands, read_timeout=60):
+        try:
+            return self.session.send_config_set(commands, read_timeout=read_timeout,
+                                                cmd_verify=False)
+        except Exception as exc:
+            raise TransportError("configuration push failed on %s: %s" % (
+                self.connection["host"], _scrub(exc, self.connection)),
+                field="commands", value=len(commands))
+
+    def close(self):
+        if self.session is not None:
+            try:
+                self.session.disconnect()
+            except Exception:  # a dead session has nothing left to close
+                pass
+            self.session = None
+
+    def __enter__(self):
+        return self.open()
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class NapalmTransport(object):
+    """A NAPALM driver: candidate configuration, compare, commit(-confirm), rollback."""
+
+    kind = "napalm"
+
+    def __init__(self, connection, driver_name):
+        self.connection = dict(connection)
+        self.driver_name = driver_name
+        self.device = None
+
+    def open(self):
+        try:
+            from napalm import get_network_driver
+        except ImportError:
+            raise TransportError("the napalm Python library is required for transport=napalm "
+                                 "(pip install 'napalm>=5,<6')", field="transport", value="napalm")
+        try:
+            driver = get_network_driver(self.driver_name)
+        except Exception as exc:
+            raise TransportError("NAPALM driver %r is not installed: %s" % (self.driver_name, exc),
+                                 field="transport", value="napalm")
+        optional = {"port": int(self.connection.get("port") or 22)}
+        if self.connection.get("ssh_key_file"):
+            optional["key_file"] = self.connection["ssh_key_file"]
+        if self.connection.get("secret"):
+            optional["secret"] = self.connection["secret"]
+        self.device = driver(hostname=self.connection["host"],
+                             username=self.connection.get("username"),
+                             password=self.connection.get("password") or "",
+                             timeout=int(self.connection.get("timeout") or 30),
+                             optional_args=optional)
+        try:
+            self.device.open()
+        except Exception as exc:
+            raise TransportError("cannot log in to %s through NAPALM %s: %s" % (
+                self.connection["host"], self.driver_name, _scrub(exc, self.connection)),
+                field="host", value=self.connection["host"])
+        return self
+
+    def send_command(self, command, read_timeout=30):
+        return self.device.cli([command])[command]
+
+    def get_running(self):
+        return self.device.get_config(retrieve="running")["running"]
+
+    def load_merge(self, config_text):
+        self.device.load_merge_candidate(config=config_text)
+        return self.device.compare_config()
+
+    def commit(self, confirm_timeout=None):
+        if confirm_timeout and getattr(self.device, "has_pending_commit", None):
+            self.device.commit_config(revert_in=int(confirm_timeout))
+        else:
+            self.device.commit_config()
+
+    def confirm(self):
+        if getattr(self.device, "has_pending_commit", None) and self.device.has_pending_commit():
+            self.device.confirm_commit()
+
+    def discard(self):
+        self.device.discard_config()
+
+    def rollback(self):
+        self.device.rollback()
+
+    def close(self):
+        if self.device is not None:
+            try:
+                self.device.close()
+            except Exception:  # closing a dead session is not an error worth reporting
+                pass
+            self.device = None
+
+    def __enter__(self):
+        return self.open()
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _scrub(exc, connection):
+    """An exception's text with every secret of ``connection`` masked."""
+    text = str(exc)
+    for key in ("password", "secret"):
+        secret = connection.get(key)
+        if secret:
+            text = text.replace(str(secret), "********")
+    return text
+
+
+def make_transport(driver, connection, kind="netmiko"):
+    """The transport the user chose for this host, checked against the platform."""
+    if kind == "netmiko":
+        if not driver.netmiko_device_type:
+            raise VoipReadyError("platform=%r has no netmiko device type" % driver.platform,
+                                 field="transport", value=kind)
+        return NetmikoTransport(connection, driver.netmiko_device_type)
+    if kind == "napalm":
+        if not driver.napalm_driver:
+            raise VoipReadyError(
+                "transport='napalm' is not available for platform=%r (no NAPALM driver with "
+                "candidate configuration); use transport='netmiko'" % driver.platform,
+                field="transport", value=kind)
+        return NapalmTransport(connection, driver.napalm_driver)
+    raise VoipReadyError("transport=%r is not valid; valid transports: netmiko, napalm" % kind,
+                         field="transport", value=kind)

@@ -1,0 +1,106 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: nat_timeouts
+short_description: Set NAT / UDP session timeouts long enough for voice keep-alives
+version_added: 0.1.0
+description:
+  - Sets UDP and SIP session timeouts so that the NAT mapping a phone registered
+    through outlives the gap between two keep-alives (C(linux) conntrack sysctls,
+    persisted, and nftables C(ct timeout) objects for SIP/RTP flows; IOS C(ip nat
+    translation udp-timeout); ASA C(timeout udp)/C(timeout sip); Junos application
+    inactivity timeouts; FortiOS C(udp-idle-timer); PAN-OS session timeouts; RouterOS
+    connection tracking; VyOS conntrack timeouts).
+  - Values shorter than the keep-alive interval are refused with a clear error.
+author:
+  - voipready.network developers
+extends_documentation_fragment:
+  - voipready.network.device
+options:
+  config:
+    description: The timeouts intent.
+    type: dict
+    default: {}
+    suboptions:
+      udp:
+        description: Seconds an unreplied UDP flow (or the platform's generic UDP timeout) lives.
+        type: int
+        default: 60
+      udp_stream:
+        description: Seconds an established (replied) UDP flow lives.
+        type: int
+        default: 600
+      sip:
+        description: Seconds SIP signalling and RTP flows to the provider live.
+        type: int
+        default: 600
+      tcp_established:
+        description: Seconds an established TCP session lives (unset leaves the platform default).
+        type: int
+      keepalive_interval:
+        description: The endpoints' keep-alive interval in seconds; every UDP/SIP timeout must exceed it.
+        type: int
+        default: 30
+"""
+
+EXAMPLES = r"""
+- name: Keep NAT mappings alive for phones sending keep-alives every 30 s
+  voipready.network.nat_timeouts:
+    config:
+      udp: 60
+      udp_stream: 600
+      sip: 600
+      keepalive_interval: 30
+"""
+
+RETURN = r"""
+commands:
+  description: The commands sent (or, in check mode, that would be sent), in order.
+  returned: when state is merged, replaced, overridden or deleted
+  type: list
+  elements: str
+features:
+  description: Per feature, C(compliant), C(drift) (with the fixing commands) or C(not_applicable) (with the reason).
+  returned: when the device was read, and for not applicable features when rendered
+  type: dict
+rendered:
+  description: The configuration the intent produces (state=rendered).
+  returned: when state is rendered
+  type: str
+gathered:
+  description: The device's current state for this feature, in the intent's structure.
+  returned: when state is gathered
+  type: dict
+parsed:
+  description: The state found in I(running_config), in the intent's structure.
+  returned: when state is parsed
+  type: dict
+diff:
+  description: Before and after text of the owned configuration (with C(--diff)).
+  returned: when diff mode is on and the device was read
+  type: dict
+field:
+  description: On a validation error, the option that was wrong.
+  returned: on failure
+  type: str
+value:
+  description: On a validation error, the value that was wrong.
+  returned: on failure
+  type: raw
+"""
+
+from ansible_collections.voipready.network.plugins.module_utils.runner import module_main
+
+
+def main():
+    module_main("timeouts")
+
+
+if __name__ == "__main__":
+    main()

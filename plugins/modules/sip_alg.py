@@ -1,0 +1,97 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: sip_alg
+short_description: Switch the SIP ALG (SIP inspection, helper, fixup) off
+version_added: 0.1.0
+description:
+  - Voice providers ask for the SIP ALG to be off: it rewrites SIP and SDP, usually
+    wrongly, and breaks registration and media. This module switches it off with
+    each platform's mechanism (C(linux) removes every nftables rule, in any table,
+    that assigns a SIP conntrack helper; IOS C(no ip nat service sip); ASA
+    C(no inspect sip); Junos C(alg sip disable); FortiOS the VoIP helper and ALG mode;
+    PAN-OS the SIP ALG override; RouterOS C(/ip firewall service-port sip disabled);
+    VyOS the conntrack SIP module).
+  - Switching off an ALG that someone else enabled is the one change this collection
+    makes outside what it owns; the diff shows it.
+author:
+  - voipready.network developers
+extends_documentation_fragment:
+  - voipready.network.device
+options:
+  config:
+    description: The sip_alg intent.
+    type: dict
+    default: {}
+    suboptions:
+      enabled:
+        description:
+          - Must be false; the option exists so the intent reads as what it means.
+        type: bool
+        default: false
+"""
+
+EXAMPLES = r"""
+- name: SIP ALG off on every firewall
+  voipready.network.sip_alg:
+    config:
+      enabled: false
+
+- name: Is any SIP helper still assigned? (check mode, diff)
+  voipready.network.sip_alg:
+    config: {}
+  check_mode: true
+  diff: true
+"""
+
+RETURN = r"""
+commands:
+  description: The commands sent (or, in check mode, that would be sent), in order.
+  returned: when state is merged, replaced, overridden or deleted
+  type: list
+  elements: str
+features:
+  description: Per feature, C(compliant), C(drift) (with the fixing commands) or C(not_applicable) (with the reason).
+  returned: when the device was read, and for not applicable features when rendered
+  type: dict
+rendered:
+  description: The configuration the intent produces (state=rendered).
+  returned: when state is rendered
+  type: str
+gathered:
+  description: The device's current state for this feature, in the intent's structure.
+  returned: when state is gathered
+  type: dict
+parsed:
+  description: The state found in I(running_config), in the intent's structure.
+  returned: when state is parsed
+  type: dict
+diff:
+  description: Before and after text of the owned configuration (with C(--diff)).
+  returned: when diff mode is on and the device was read
+  type: dict
+field:
+  description: On a validation error, the option that was wrong.
+  returned: on failure
+  type: str
+value:
+  description: On a validation error, the value that was wrong.
+  returned: on failure
+  type: raw
+"""
+
+from ansible_collections.voipready.network.plugins.module_utils.runner import module_main
+
+
+def main():
+    module_main("sip_alg")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: voice_vlan
+short_description: Separate voice from data with a voice VLAN on phone ports
+version_added: 0.1.0
+description:
+  - Puts the voice VLAN beside the data VLAN on phone ports (data untagged, voice
+    tagged: Catalyst C(switchport voice vlan), EOS phone VLAN, Junos EX
+    C(switch-options voip), RouterOS bridge VLANs with LLDP-MED, Open vSwitch
+    C(tag)/C(trunks) with C(vlan_mode=native-untagged)), the uplinks as trunks
+    carrying both, VLAN names where the platform keeps them, and VLAN
+    sub-interfaces on routers.
+  - Ports not listed are never changed.
+author:
+  - voipready.network developers
+extends_documentation_fragment:
+  - voipready.network.device
+options:
+  config:
+    description: The voice_vlan intent.
+    type: dict
+    default: {}
+    suboptions:
+      voice_vlan:
+        description: The voice VLAN.
+        type: dict
+        default: {id: 110, name: VOICE}
+        suboptions:
+          id:
+            description: VLAN ID, 1-4094.
+            type: int
+          name:
+            description: VLAN name where the platform keeps names.
+            type: str
+      data_vlan:
+        description: The data VLAN (untagged on phone ports).
+        type: dict
+        default: {id: 10, name: DATA}
+        suboptions:
+          id:
+            description: VLAN ID, 1-4094; must differ from the voice VLAN.
+            type: int
+          name:
+            description: VLAN name where the platform keeps names.
+            type: str
+      phone_ports:
+        description: Access ports with an IP phone (and maybe a PC behind it).
+        type: list
+        elements: str
+        default: []
+      uplink_ports:
+        description: Trunks towards the distribution layer or router.
+        type: list
+        elements: str
+        default: []
+      trust_dscp:
+        description: Trust the DSCP that phones mark on phone ports.
+        type: bool
+        default: true
+      subinterfaces:
+        description: Router sub-interfaces for the VLANs (routers only).
+        type: list
+        elements: dict
+        default: []
+        suboptions:
+          parent:
+            description: Physical interface.
+            type: str
+          vlan:
+            description: VLAN ID of the sub-interface.
+            type: int
+          address:
+            description: Interface address with prefix, e.g. 192.0.2.1/24.
+            type: str
+"""
+
+EXAMPLES = r"""
+- name: Voice VLAN 110 beside data VLAN 10 on the phone ports
+  voipready.network.voice_vlan:
+    config:
+      voice_vlan: {id: 110, name: VOICE}
+      data_vlan: {id: 10, name: DATA}
+      phone_ports: [GigabitEthernet1/0/1, GigabitEthernet1/0/2]
+      uplink_ports: [GigabitEthernet1/0/48]
+
+- name: Read the voice VLAN state of a switch
+  voipready.network.voice_vlan:
+    state: gathered
+  register: vlan_state
+"""
+
+RETURN = r"""
+commands:
+  description: The commands sent (or, in check mode, that would be sent), in order.
+  returned: when state is merged, replaced, overridden or deleted
+  type: list
+  elements: str
+features:
+  description: Per feature, C(compliant), C(drift) (with the fixing commands) or C(not_applicable) (with the reason).
+  returned: when the device was read, and for not applicable features when rendered
+  type: dict
+rendered:
+  description: The configuration the intent produces (state=rendered).
+  returned: when state is rendered
+  type: str
+gathered:
+  description: The device's current state for this feature, in the intent's structure.
+  returned: when state is gathered
+  type: dict
+parsed:
+  description: The state found in I(running_config), in the intent's structure.
+  returned: when state is parsed
+  type: dict
+diff:
+  description: Before and after text of the owned configuration (with C(--diff)).
+  returned: when diff mode is on and the device was read
+  type: dict
+field:
+  description: On a validation error, the option that was wrong.
+  returned: on failure
+  type: str
+value:
+  description: On a validation error, the value that was wrong.
+  returned: on failure
+  type: raw
+"""
+
+from ansible_collections.voipready.network.plugins.module_utils.runner import module_main
+
+
+def main():
+    module_main("voice_vlan")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: voip_allowlist
+short_description: Push a voice provider's allowlist (SIP, RTP, WebRTC, STUN/TURN, provisioning)
+version_added: 0.1.0
+description:
+  - Makes the device permit exactly the flows the voice provider requires, built from
+    the collection's provider catalog with the C(voipready.network.provider_rules)
+    filter, in the platform's own objects (nftables sets, object-groups, address
+    books, address and service objects, address lists, firewall groups).
+  - Every object and rule it creates carries the prefix I(config.name); nothing else
+    on the device is changed. An ACL or policy bound to an interface or zone is never
+    rebuilt in place; a new one is built, the binding moved, then the old one removed.
+  - Rules whose only destinations are wildcard domains (for example C(*.kore.ai))
+    cannot be enforced by an L3/L4 allowlist; they are reported, not pushed.
+author:
+  - voipready.network developers
+extends_documentation_fragment:
+  - voipready.network.device
+options:
+  config:
+    description: The allowlist intent.
+    type: dict
+    default: {}
+    suboptions:
+      name:
+        description: Prefix of every object the module owns (letters, digits, C(-), C(_)).
+        type: str
+        default: VOIPREADY
+      rules:
+        description:
+          - Normalized rules as returned by C(voipready.network.provider_rules); each has
+            C(id), C(service), C(proto), C(port_min), C(port_max), C(addresses), C(fqdns),
+            C(direction) and C(dscp).
+        type: list
+        elements: dict
+        default: []
+      voice_networks:
+        description:
+          - The site's voice subnets. Outbound rules match them as source, inbound rules
+            as destination. Empty means any.
+        type: list
+        elements: str
+        default: []
+      essentials:
+        description:
+          - DNS and NTP servers the voice networks may reach besides the provider
+            (the providers' guidance: phones need DNS, NTP, the platform and
+            provisioning, nothing else).
+        type: dict
+        default: {dns: [], ntp: []}
+      enforce:
+        description:
+          - When true, other traffic from or to the voice networks crossing the device
+            is dropped. When false, the rules only permit.
+        type: bool
+        default: true
+      fqdn_mode:
+        description:
+          - C(auto) uses FQDN objects where the platform has them and skips FQDN-only
+            rules elsewhere (reported); C(objects) requires FQDN objects; C(resolve)
+            uses addresses resolved on the controller; C(skip) ignores FQDN-only rules.
+        type: str
+        default: auto
+        choices: [auto, objects, resolve, skip]
+      inside_interfaces:
+        description: Interfaces facing the voice networks (binding of ACLs / zones).
+        type: list
+        elements: str
+        default: []
+      outside_interfaces:
+        description: Interfaces facing the provider.
+        type: list
+        elements: str
+        default: []
+      inside_zone:
+        description: Zone of the voice networks on zone-based firewalls.
+        type: str
+        default: trust
+      outside_zone:
+        description: Zone facing the provider on zone-based firewalls.
+        type: str
+        default: untrust
+"""
+
+EXAMPLES = r"""
+- name: Permit Kore.ai US-East voice traffic from the voice VLAN
+  voipready.network.voip_allowlist:
+    config:
+      name: VOIPREADY
+      rules: "{{ 'kore' | voipready.network.provider_rules(region='us-east') }}"
+      voice_networks: [192.0.2.0/24]
+      essentials:
+        dns: [198.51.100.53]
+        ntp: [198.51.100.123]
+      inside_interfaces: [GigabitEthernet0/1]
+      outside_interfaces: [GigabitEthernet0/0]
+    state: merged
+
+- name: What would change (no change made)
+  voipready.network.voip_allowlist:
+    config: "{{ voipready_allowlist }}"
+  check_mode: true
+  diff: true
+
+- name: Render for review without connecting
+  voipready.network.voip_allowlist:
+    platform: asa
+    config: "{{ voipready_allowlist }}"
+    state: rendered
+  register: asa_allowlist
+
+- name: Remove everything the collection added
+  voipready.network.voip_allowlist:
+    config:
+      name: VOIPREADY
+    state: deleted
+"""
+
+RETURN = r"""
+commands:
+  description: The commands sent (or, in check mode, that would be sent), in order.
+  returned: when state is merged, replaced, overridden or deleted
+  type: list
+  elements: str
+  sample: ["object-group network VOIPREADY-KORE-SIP", "network-object host 3.224.189.218"]
+features:
+  description: Per feature, C(compliant), C(drift) (with the fixing commands) or C(not_applicable) (with the reason).
+  returned: when the device was read
+  type: dict
+  sample: {"allowlist": {"status": "drift", "commands": ["..."]}}
+rendered:
+  description: The configuration the intent produces (state=rendered).
+  returned: when state is rendered
+  type: str
+gathered:
+  description: The device's owned allowlist in the intent's structure (state=gathered).
+  returned: when state is gathered
+  type: dict
+parsed:
+  description: The allowlist found in I(running_config) (state=parsed).
+  returned: when state is parsed
+  type: dict
+diff:
+  description: Before and after text of the owned configuration (with C(--diff)).
+  returned: when diff mode is on and the device was read
+  type: dict
+field:
+  description: On a validation error, the option that was wrong.
+  returned: on failure
+  type: str
+  sample: allowlist.voice_networks[0]
+value:
+  description: On a validation error, the value that was wrong.
+  returned: on failure
+  type: raw
+"""
+
+from ansible_collections.voipready.network.plugins.module_utils.runner import module_main
+
+
+def main():
+    module_main("allowlist")
+
+
+if __name__ == "__main__":
+    main()

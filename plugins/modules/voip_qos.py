@@ -1,0 +1,113 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: voip_qos
+short_description: Mark and trust DSCP for voice (RTP EF, SIP CS3)
+version_added: 0.1.0
+description:
+  - Marks voice traffic with the provider's DSCP values (by default from the catalog:
+    RTP EF 46, SIP CS3 24) using each platform's QoS model (nftables C(ip dscp set),
+    OpenFlow C(mod_nw_tos), IOS/EOS class-map and policy-map, Junos firewall filter,
+    FortiOS policy DSCP, PAN-OS QoS profile, RouterOS mangle, VyOS policy), and trusts
+    the marks on phone ports where I(trust) is true.
+  - Where a platform cannot mark (ASA), the result is C(not_applicable) with the reason;
+    nothing is claimed.
+author:
+  - voipready.network developers
+extends_documentation_fragment:
+  - voipready.network.device
+options:
+  config:
+    description: The qos intent.
+    type: dict
+    default: {}
+    suboptions:
+      trust:
+        description: Trust DSCP received on the voice-facing interfaces.
+        type: bool
+        default: true
+      classes:
+        description:
+          - Traffic classes with their DSCP, usually built from the provider rules with
+            the C(voipready.network.qos_classes) filter.
+        type: list
+        elements: dict
+        default: []
+        suboptions:
+          name:
+            description: Class name (also the name of the platform's class object).
+            type: str
+          dscp:
+            description: DSCP value 0-63 or a PHB name (C(ef), C(cs3), C(af41)).
+            type: raw
+          matches:
+            description: Protocol, port range and optional destination addresses.
+            type: list
+            elements: dict
+      interfaces:
+        description: Interfaces where the marking policy is applied.
+        type: list
+        elements: str
+        default: []
+"""
+
+EXAMPLES = r"""
+- name: Mark RTP EF and SIP CS3 towards the provider
+  voipready.network.voip_qos:
+    config:
+      trust: true
+      classes: "{{ rules | voipready.network.qos_classes }}"
+      interfaces: [GigabitEthernet0/0]
+"""
+
+RETURN = r"""
+commands:
+  description: The commands sent (or, in check mode, that would be sent), in order.
+  returned: when state is merged, replaced, overridden or deleted
+  type: list
+  elements: str
+features:
+  description: Per feature, C(compliant), C(drift) (with the fixing commands) or C(not_applicable) (with the reason).
+  returned: when the device was read, and for not applicable features when rendered
+  type: dict
+rendered:
+  description: The configuration the intent produces (state=rendered).
+  returned: when state is rendered
+  type: str
+gathered:
+  description: The device's current state for this feature, in the intent's structure.
+  returned: when state is gathered
+  type: dict
+parsed:
+  description: The state found in I(running_config), in the intent's structure.
+  returned: when state is parsed
+  type: dict
+diff:
+  description: Before and after text of the owned configuration (with C(--diff)).
+  returned: when diff mode is on and the device was read
+  type: dict
+field:
+  description: On a validation error, the option that was wrong.
+  returned: on failure
+  type: str
+value:
+  description: On a validation error, the value that was wrong.
+  returned: on failure
+  type: raw
+"""
+
+from ansible_collections.voipready.network.plugins.module_utils.runner import module_main
+
+
+def main():
+    module_main("qos")
+
+
+if __name__ == "__main__":
+    main()

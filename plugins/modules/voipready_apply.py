@@ -1,0 +1,108 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: voipready_apply
+short_description: Apply several voice-readiness features to a device in one session
+version_added: 0.1.0
+description:
+  - The engine behind C(site.yml): takes the intent of any of the five features
+    (C(allowlist), C(sip_alg), C(voice_vlan), C(qos), C(timeouts)) and converges them
+    with one SSH login, one read of the device, one ordered change (one atomic
+    transaction where the platform has one) and one read-back.
+  - The roles of this collection collect their feature's intent and, in C(site.yml),
+    hand it to this module; used on its own, each feature module does the same for
+    one feature.
+  - Per feature the result says C(compliant), C(drift) with the commands that fix it,
+    or C(not_applicable) with the reason; C(playbooks/compliance.yml) builds its
+    reports on this.
+author:
+  - voipready.network developers
+extends_documentation_fragment:
+  - voipready.network.device
+options:
+  features:
+    description:
+      - Feature name to its intent; the options of each are those of the feature's
+        module (M(voipready.network.voip_allowlist), M(voipready.network.sip_alg),
+        M(voipready.network.voice_vlan), M(voipready.network.voip_qos),
+        M(voipready.network.nat_timeouts)) under C(config).
+      - Features the platform cannot have are reported C(not_applicable), never
+        claimed as done.
+    type: dict
+    required: true
+"""
+
+EXAMPLES = r"""
+- name: Everything the site needs, one login
+  voipready.network.voipready_apply:
+    features:
+      allowlist:
+        rules: "{{ 'kore' | voipready.network.provider_rules(region='eu') }}"
+        voice_networks: [192.0.2.0/24]
+      sip_alg:
+        enabled: false
+      qos:
+        classes: "{{ 'kore' | voipready.network.provider_rules(region='eu') | voipready.network.qos_classes }}"
+      timeouts:
+        udp_stream: 600
+        keepalive_interval: 30
+
+- name: Compliance check of all features (no change)
+  voipready.network.voipready_apply:
+    features: "{{ voipready_features }}"
+  check_mode: true
+  register: compliance
+"""
+
+RETURN = r"""
+commands:
+  description: All commands sent (or that would be sent), in order.
+  returned: when state is merged, replaced, overridden or deleted
+  type: list
+  elements: str
+features:
+  description: Per feature, C(status) (C(compliant), C(drift), C(not_applicable)), C(commands) that fix a drift, and C(reason) when not applicable.
+  returned: when the device was read, and for not applicable features when rendered
+  type: dict
+  sample: {"sip_alg": {"status": "drift", "commands": ["..."]}, "qos": {"status": "compliant", "commands": []}}
+rendered:
+  description: The configuration the intent produces (state=rendered).
+  returned: when state is rendered
+  type: str
+gathered:
+  description: The device's state for the features named, in the intent's structure.
+  returned: when state is gathered
+  type: dict
+parsed:
+  description: The state found in I(running_config).
+  returned: when state is parsed
+  type: dict
+diff:
+  description: Before and after text of the owned configuration (with C(--diff)).
+  returned: when diff mode is on and the device was read
+  type: dict
+field:
+  description: On a validation error, the option that was wrong.
+  returned: on failure
+  type: str
+value:
+  description: On a validation error, the value that was wrong.
+  returned: on failure
+  type: raw
+"""
+
+from ansible_collections.voipready.network.plugins.module_utils.runner import module_main
+
+
+def main():
+    module_main(None)
+
+
+if __name__ == "__main__":
+    main()
