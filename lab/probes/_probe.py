@@ -5,6 +5,7 @@ Every probe prints one JSON object per line on stdout: first {"ready": ...}
 Every probe is bounded by --count and --timeout and exits by itself.
 """
 
+import argparse
 import json
 import sys
 import time
@@ -28,6 +29,19 @@ def add_bounds(p, count=1, timeout=5.0):
     p.add_argument("--timeout", type=float, default=timeout,
                    help="stop after this many seconds (default %(default)s)")
     return p
+
+
+def parsers(doc):
+    """(parser, send subparser, recv subparser) with --count/--timeout on both."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    return ap, add_bounds(sub.add_parser("send")), add_bounds(sub.add_parser("recv"))
+
+
+def finish_recv(got, count, **extra):
+    """Print the receiver's summary; exit status 3 tells a short count from success."""
+    emit({"summary": dict(received=got, expected=count, timed_out=got < count, **extra)})
+    return 0 if got >= count else 3
 
 
 def ports(spec):

@@ -19,15 +19,14 @@ then {"summary": {"received", "by_iface": {iface: [vlan,...]}, ...}}.
 Exit status: 0 when --count frames arrived (or were sent), 3 on timeout with fewer.
 """
 
-import argparse
 import selectors
 import socket
 import struct
 import sys
 import time
 
-from _probe import (ETH_P_8021AD, ETH_P_8021Q, ETH_P_ALL, ETH_P_IP, ETH_P_LAB, MAGIC, Deadline,
-                    add_bounds, emit, ip_checksum, mac_bytes, mac_str, parse_ipv4)
+from _probe import (ETH_P_8021AD, ETH_P_8021Q, ETH_P_ALL, ETH_P_IP, ETH_P_LAB, MAGIC, Deadline, emit,
+                    finish_recv, ip_checksum, mac_bytes, mac_str, parse_ipv4, parsers)
 
 SOL_PACKET = 263
 PACKET_AUXDATA = 8
@@ -132,15 +131,11 @@ def recv(a):
             emit(info)
             by_iface[key.data].append(info["vlan"])
             got += 1
-    emit({"summary": {"received": got, "expected": a.count, "timed_out": got < a.count,
-                      "by_iface": by_iface}})
-    return 0 if got >= a.count else 3
+    return finish_recv(got, a.count, by_iface=by_iface)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    s = add_bounds(sub.add_parser("send"))
+    ap, s, r = parsers(__doc__)
     s.add_argument("--iface", required=True)
     s.add_argument("--vlan", type=int, help="802.1Q VLAN id; untagged when absent")
     s.add_argument("--pcp", type=int, default=0, help="802.1p priority in the tag")
@@ -153,7 +148,7 @@ def main():
     s.add_argument("--udp-dport", type=int, default=16384)
     s.add_argument("--dscp", type=int, default=0)
     s.add_argument("--interval", type=float, default=0.05)
-    r = add_bounds(sub.add_parser("recv"), timeout=3.0)
+    r.set_defaults(timeout=3.0)
     r.add_argument("--iface", action="append", required=True, help="repeat for several interfaces")
     r.add_argument("--marker", default="", help="only report frames with this marker")
     a = ap.parse_args()

@@ -15,13 +15,12 @@ given, because a conntrack entry keeps the helper it was created with.
 Exit status: 0 when --count INVITEs were sent/received, 3 on timeout.
 """
 
-import argparse
 import random
 import socket
 import sys
 import time
 
-from _probe import IP_PKTINFO, Deadline, add_bounds, emit
+from _probe import IP_PKTINFO, Deadline, emit, finish_recv, parsers
 
 
 def local_ip_for(dst):
@@ -161,21 +160,17 @@ def recv(a):
         emit(dict(parse_sip(data), proto=a.proto, src=src[0], sport=src[1], dst=dst, dport=a.port))
         got += 1
     s.close()
-    emit({"summary": {"received": got, "expected": a.count, "timed_out": got < a.count}})
-    return 0 if got >= a.count else 3
+    return finish_recv(got, a.count)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    s = add_bounds(sub.add_parser("send"))
+    ap, s, r = parsers(__doc__)
     s.add_argument("--dst", required=True)
     s.add_argument("--dport", type=int, default=5060)
     s.add_argument("--sport", type=int, default=0, help="0: a fresh port per INVITE")
     s.add_argument("--local-ip", default="auto", help="address written into Via/Contact/SDP")
     s.add_argument("--rtp-port", type=int, default=16384)
     s.add_argument("--proto", choices=["udp", "tcp"], default="udp")
-    r = add_bounds(sub.add_parser("recv"))
     r.add_argument("--port", type=int, default=5060)
     r.add_argument("--bind", default="0.0.0.0")
     r.add_argument("--proto", choices=["udp", "tcp"], default="udp")

@@ -19,9 +19,8 @@ import sys
 import threading
 import time
 
-import argparse
 
-from _probe import ETH_P_ALL, IP_PKTINFO, Deadline, add_bounds, emit, parse_ipv4, ports
+from _probe import ETH_P_ALL, IP_PKTINFO, Deadline, emit, finish_recv, parse_ipv4, parsers, ports
 
 IP_RECVTOS = getattr(socket, "IP_RECVTOS", 13)
 
@@ -155,14 +154,11 @@ def recv(a):
             if got >= a.count:
                 break
     stop.set()
-    emit({"summary": {"received": got, "expected": a.count, "timed_out": got < a.count}})
-    return 0 if got >= a.count else 3
+    return finish_recv(got, a.count)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    s = sub.add_parser("send")
+    ap, s, r = parsers(__doc__)
     s.add_argument("--proto", choices=["udp", "tcp"], default="udp")
     s.add_argument("--dst", required=True)
     s.add_argument("--dport", type=int, required=True)
@@ -172,13 +168,10 @@ def main():
     s.add_argument("--interval", type=float, default=0.05)
     s.add_argument("--connect-timeout", type=float, default=2.0)
     s.add_argument("--payload")
-    r = sub.add_parser("recv")
     r.add_argument("--proto", choices=["udp", "tcp"], default="udp")
     r.add_argument("--ports", required=True, help="e.g. 5060 or 5060,10000-10002")
     r.add_argument("--bind", default="0.0.0.0")
     r.add_argument("--iface", default="", help="TCP DSCP capture interface (default: all)")
-    add_bounds(s)
-    add_bounds(r)
     a = ap.parse_args()
     return send(a) if a.cmd == "send" else recv(a)
 
