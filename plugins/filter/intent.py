@@ -1,0 +1,26 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Filters that turn provider rules into feature intent (controller side)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible.errors import AnsibleFilterError
+
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.intent import qos_classes_from_rules
+
+
+def qos_classes(rules, rtp_name="VOICE-RTP", sip_name="VOICE-SIP"):
+    """DSCP classes from the rules' provider DSCP values (one class per value)."""
+    try:
+        return qos_classes_from_rules(rules, rtp_name=rtp_name, sip_name=sip_name)
+    except VoipReadyError as exc:
+        raise AnsibleFilterError(str(exc))
+
+
+class FilterModule(object):
+    def filters(self):
+        return {"qos_classes": qos_classes}
