@@ -245,11 +245,6 @@ def _expand_entry(doc, entry, resolved, services):
             yield service, proto, port_min, port_max
 
 
-def _append_unique(items, value):
-    if value not in items:
-        items.append(value)
-
-
 def provider_rules(catalog, provider, region=None, profile=None, services=None, inputs=None):
     """Normalized, merged and deterministically sorted rules for one provider scope.
 
@@ -270,11 +265,11 @@ def provider_rules(catalog, provider, region=None, profile=None, services=None, 
         direction = entry.get("direction", doc["direction"])
         for service, proto, port_min, port_max in _expand_entry(doc, entry, resolved, services):
             key = (service, proto, port_min, port_max, direction)
-            slot = merged.setdefault(key, {"addresses": set(), "fqdns": set(), "components": [], "refs": []})
+            slot = merged.setdefault(key, {"addresses": set(), "fqdns": set(), "components": set(), "refs": set()})
             slot["addresses"].update(addresses)
             slot["fqdns"].update(entry.get("fqdns") or [])
-            _append_unique(slot["components"], entry["component"])
-            _append_unique(slot["refs"], entry["source"]["ref"])
+            slot["components"].add(entry["component"])
+            slot["refs"].add(entry["source"]["ref"])
     rules = []
     for (service, proto, port_min, port_max, direction), slot in sorted(merged.items()):
         addresses = netutil.normalize_addresses(sorted(slot["addresses"]))
@@ -286,7 +281,7 @@ def provider_rules(catalog, provider, region=None, profile=None, services=None, 
             "region": out_region,
             "profile": profile,
             "service": service,
-            "component": ", ".join(slot["components"]),
+            "component": ", ".join(sorted(slot["components"])),
             "proto": proto,
             "port_min": port_min,
             "port_max": port_max,
@@ -298,7 +293,7 @@ def provider_rules(catalog, provider, region=None, profile=None, services=None, 
             "enforceable": bool(addresses) or any(not netutil.is_wildcard_fqdn(n) for n in fqdns),
             "direction": direction,
             "dscp": service_dscp.get(service),
-            "source": {"seed": doc["seed"], "ref": "; ".join(slot["refs"])},
+            "source": {"seed": doc["seed"], "ref": "; ".join(sorted(slot["refs"]))},
         })
     _make_ids_unique(rules)
     return rules
