@@ -1,0 +1,954 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Fortinet FortiOS (FortiGate, single VDOM): the five features in FortiOS CLI.
+
+Reads like the FortiOS CLI reference: one table per feature saying which
+``config`` section holds it, which entries we own and how they are written.
+
+allowlist  -- ``config firewall address`` / ``addrgrp`` / ``service custom`` and
+              ``config firewall policy`` entries named ``<PREFIX>-...``. Policies use
+              fixed ids from POLICY_ID_BASE (19000) up, never ``edit 0``: the id must be
+              known to ``move`` the new policy in the same change. Owned policies sit
+              at the top of the policy list, allows first, then DNS/NTP, then the
+              enforcing deny.
+sip_alg    -- Fortinet's procedure: ``config system settings`` /
+              ``set default-voip-alg-mode kernel-helper-based``, ``set sip-expectation
+              disable``, ``set sip-nat-trace disable``; delete every ``config system
+              session-helper`` entry whose ``set name sip``; ``unset voip-profile`` on
+              policies (a VoIP profile on a policy always wins over the mode).
+voice_vlan -- VLAN sub-interfaces (``config system interface`` / ``set vlanid``); switch
+              ports are not applicable (FortiSwitch ports are out of scope).
+qos        -- ``config firewall shaping-policy`` with ``set diffserv-forward enable`` /
+              ``set diffservcode-forward 101110`` (6-bit binary DSCP); FortiOS never
+              re-marks on its own, so "trust" needs no command.
+timeouts   -- ``config system global`` / ``set udp-idle-timer``; ``config system
+              session-ttl`` / ``config port`` / ``edit 5060`` (UDP 5060-5061 = SIP) and
+              ``set default`` for established TCP.
+
+Remediation: every owned ``edit`` entry present on both sides is diffed with hier_config
+(Platform.FORTINET_FORTIOS: ``set`` of an existing key replaces it, a missing key becomes
+``unset``); entries only on one side become ``edit`` + sets or ``delete``: hier_config's
+FortiOS driver prints a bare ``edit "X"`` for a removed entry, so whole-entry adds and
+deletes are decided here. ``set member`` replaces the whole list (we always send the full
+list deliberately, never ``append``/``unselect``).
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import hashlib
+import ipaddress
+import re
+import shlex
+
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.intent import (
+    DSCP_BY_VALUE, TIMEOUT_DEFAULTS)
+from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
+
+MARK = "voipready"
+POLICY_ID_BASE = 19000
+SIP_TTL_ID = "5060"
+
+
+# --------------------------------------------------------------------------------------
+# The platform-neutral firewall plan (shared with panos.py; zone/interface firewalls)
+# --------------------------------------------------------------------------------------
+def short_name(name, limit):
+    """``name`` when it fits in ``limit`` characters, else a stable truncation + hash."""
+    if len(name) <= limit:
+        return name
+    digest = hashlib.sha1(name.encode()).hexdigest()[:6]
+    return "%s-%s" % (name[:limit - 7], digest)
+
+
+def address_object(prefix, kind, value):
+    """Stable object name for one address: H(ost), N(etwork) or F(QDN)."""
+    if kind == "fqdn":
+        return "%s-F-%s" % (prefix, value)
+    net = ipaddress.ip_network(value)
+    if net.prefixlen == net.max_prefixlen:
+        return "%s-H-%s" % (prefix, net.network_address)
+    return "%s-N-%s_%d" % (prefix, net.network_address, net.prefixlen)
+
+
+def rule_destinations(rule, fqdn_mode):
+    """(kind, value) pairs a rule pushes, and a note when it pushes nothing."""
+    if not rule["enforceable"]:
+        return [], "rule %s: wildcard-only FQDNs cannot be enforced; not pushed" % rule["id"]
+    nets = [("net", a) for a in rule["addresses"]]
+    fqdns = [("fqdn", f) for f in rule["fqdns"] if not f.startswith("*.")]
+    if fqdn_mode == "objects":
+        dests = nets + fqdns
+    elif nets:
+        dests = nets
+    elif fqdn_mode == "auto":
+        dests = fqdns
+    else:
+        dests = []
+    if not dests:
+        return [], "rule %s: FQDN-only and fqdn_mode=%s; not pushed" % (rule["id"], fqdn_mode)
+    return dests, None
+
+
+def service_name(prefix, proto, low, high):
+    """One service object per protocol and port range, shared by every rule using it."""
+    ports = str(low) if low == high else "%d-%d" % (low, high)
+    return "%s-%s-%s" % (prefix, proto.upper(), ports)
+
+
+def firewall_plan(allowlist, name_limit=63, object_limit=63):
+    """The allowlist as objects and ordered policies, independent of vendor syntax."""
+    p = allowlist["name"]
+    plan = {"prefix": p, "addresses": {}, "groups": {}, "services": {}, "policies": [],
+            "notes": []}
+
+    def group(gname, items):
+        members = []
+        for kind, value in items:
+            obj = short_name(address_object(p, kind, value), object_limit)
+            plan["addresses"][obj] = (kind, value)
+            members.append(obj)
+        plan["groups"][gname] = sorted(set(members))
+        return gname
+
+    voice = group("%s-G-VOICE" % p, [("net", n) for n in allowlist["voice_networks"]]) \
+        if allowlist["voice_networks"] else None
+
+    def policy(name, comment, src, dst, services, action="accept", outbound=True):
+        plan["policies"].append({"name": short_name(name, name_limit), "comment": comment,
+                                 "src": src, "dst": dst, "services": services,
+                                 "action": action, "outbound": outbound})
+
+    for rule in allowlist["rules"]:
+        dests, note = rule_destinations(rule, allowlist["fqdn_mode"])
+        if note:
+            plan["notes"].append(note)
+            continue
+        if any(ipaddress.ip_network(v).version == 6 for k, v in dests if k == "net") \
+                and name_limit < 63:
+            plan["notes"].append("rule %s: IPv6 addresses need address6 objects; not pushed"
+                                 % rule["id"])
+            continue
+        gname = group(short_name("%s-G-%s" % (p, rule["id"]), object_limit), dests)
+        svc = service_name(p, rule["proto"], rule["port_min"], rule["port_max"])
+        plan["services"][svc] = (rule["proto"], rule["port_min"], rule["port_max"])
+        for direction in ("outbound", "inbound"):
+            if rule["direction"] not in (direction, "both"):
+                continue
+            suffix = "OUT" if direction == "outbound" else "IN"
+            comment = "%s rule=%s service=%s dir=%s" % (MARK, rule["id"], rule["service"],
+                                                        direction)
+            src, dst = (voice, gname) if direction == "outbound" else (gname, voice)
+            policy("%s-%s-%s" % (p, rule["id"], suffix), comment, src, dst, [svc],
+                   outbound=direction == "outbound")
+    for kind, protos, port in (("DNS", ("udp", "tcp"), 53), ("NTP", ("udp",), 123)):
+        servers = allowlist["essentials"][kind.lower()]
+        if not servers:
+            continue
+        gname = group("%s-G-%s" % (p, kind), [("net", s) for s in servers])
+        svcs = []
+        for proto in protos:
+            svc = service_name(p, proto, port, port)
+            plan["services"][svc] = (proto, port, port)
+            svcs.append(svc)
+        policy("%s-%s" % (p, kind), "%s essentials=%s" % (MARK, kind.lower()), voice, gname,
+               sorted(svcs))
+    if allowlist["enforce"]:
+        if voice:
+            policy("%s-ENFORCE" % p, "%s enforce" % MARK, voice, None, None, action="deny")
+        else:
+            plan["notes"].append("enforce: no voice_networks given; a deny for all inside "
+                                 "traffic is never pushed")
+    return plan
+
+
+def parse_comment(comment):
+    """``voipready rule=X dir=Y`` -> dict, or None when the comment is not ours."""
+    words = (comment or "").split()
+    if not words or words[0] != MARK:
+        return None
+    out = {}
+    for word in words[1:]:
+        key, _, value = word.partition("=")
+        out[key] = value
+    return out
+
+
+def plan_to_allowlist(prefix, policies, groups, addresses, services, zones=None):
+    """Owned policies read back -> the allowlist in the intent's structure."""
+    def resolve(gname):
+        nets, fqdns = [], []
+        for member in groups.get(gname, []):
+            kind, value = addresses.get(member, (None, None))
+            if kind == "net":
+                nets.append(value)
+            elif kind == "fqdn":
+                fqdns.append(value)
+        return nets, fqdns
+
+    rules, voice, ess, enforce = {}, [], {"dns": [], "ntp": []}, False
+    inside, outside = set(), set()
+    for pol in policies:
+        info = parse_comment(pol["comment"])
+        if info is None:
+            continue
+        if "rule" in info:
+            outbound = info.get("dir") == "outbound"
+            far = pol["dst"] if outbound else pol["src"]
+            near = pol["src"] if outbound else pol["dst"]
+            nets, fqdns = resolve(far)
+            voice = voice or resolve(near)[0]
+            proto, low, high = services.get((pol["services"] or [None])[0], ("udp", 0, 0))
+            rule = rules.setdefault(info["rule"], {
+                "id": info["rule"], "provider": None, "region": None, "profile": None,
+                "service": info.get("service") or info["rule"], "component": None,
+                "proto": proto, "port_min": low, "port_max": high,
+                "addresses": sorted(nets, key=_net_key), "fqdns": sorted(fqdns),
+                "wildcard": False, "enforceable": True, "direction": info.get("dir"),
+                "dscp": None, "source": None})
+            if rule["direction"] != info.get("dir"):
+                rule["direction"] = "both"
+            (inside if outbound else outside).update(pol.get("from", []))
+            (outside if outbound else inside).update(pol.get("to", []))
+        elif "essentials" in info:
+            ess[info["essentials"]] = resolve(pol["dst"])[0]
+            voice = voice or resolve(pol["src"])[0]
+            inside.update(pol.get("from", []))
+            outside.update(pol.get("to", []))
+        elif "enforce" in info:
+            enforce = True
+            voice = voice or resolve(pol["src"])[0]
+    out = {"name": prefix, "rules": [rules[k] for k in sorted(rules)],
+           "voice_networks": sorted(set(voice), key=_net_key), "essentials": ess,
+           "enforce": enforce, "fqdn_mode": "objects",
+           "inside_interfaces": sorted(inside), "outside_interfaces": sorted(outside),
+           "inside_zone": "trust", "outside_zone": "untrust"}
+    if zones:
+        out["inside_zone"], out["outside_zone"] = zones
+        out["inside_interfaces"], out["outside_interfaces"] = [], []
+    return out
+
+
+def _net_key(text):
+    net = ipaddress.ip_network(text)
+    return (net.version, int(net.network_address), net.prefixlen)
+
+
+def order_moves(current, desired):
+    """(name, "before"|"after", other) moves that put ``desired`` first, in that order.
+
+    "before" only for the first entry (``other`` = whatever is first now): PAN-OS says
+    ``top``, FortiOS ``move X before <first id>``."""
+    moves, order = [], list(current)
+    for index, name in enumerate(desired):
+        if order.index(name) == index:
+            continue
+        other = order[0] if index == 0 else desired[index - 1]
+        order.remove(name)
+        order.insert(index, name)
+        moves.append((name, "before" if index == 0 else "after", other))
+    return moves
+
+
+# --------------------------------------------------------------------------------------
+# FortiOS configuration text: a tree of ``config`` sections, ``edit`` entries and ``set``
+# --------------------------------------------------------------------------------------
+class Section(object):
+    """``config X`` or ``edit N``: set-lines, nested sections and ordered entries."""
+
+    def __init__(self):
+        self.sets = {}
+        self.subs = {}
+        self.edits = {}
+
+    def sub(self, path):
+        node = self
+        for name in path:
+            node = node.subs.setdefault(name, Section())
+        return node
+
+    def empty(self):
+        return not (self.sets or self.edits or any(not s.empty() for s in self.subs.values()))
+
+    def find(self, path):
+        node = self
+        for name in path:
+            node = node.subs.get(name)
+            if node is None:
+                return Section()
+        return node
+
+
+IGNORED_KEYS = ("uuid",)
+LINE_RE = re.compile(r"^(config|edit|set|unset|delete|move|next|end|append|unselect)\b\s*(.*)$")
+
+
+def _words(text, lineno):
+    try:
+        return shlex.split(text)
+    except ValueError as exc:
+        raise VoipReadyError("FortiOS configuration line %d cannot be read (%s): %r"
+                             % (lineno, exc, text), field="running", value=text)
+
+
+def parse_tree(text):
+    """FortiOS ``show`` output -> Section tree; unreadable text -> VoipReadyError."""
+    if not isinstance(text, str):
+        raise VoipReadyError("FortiOS running configuration must be text", field="running",
+                             value=type(text).__name__)
+    root = Section()
+    stack = [("root", root)]
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = LINE_RE.match(line)
+        if not match:
+            raise VoipReadyError("FortiOS configuration line %d is not a config/edit/set "
+                                 "line: %r" % (lineno, line), field="running", value=line)
+        verb, rest = match.groups()
+        kind, node = stack[-1]
+        if verb == "config":
+            if not rest:
+                raise VoipReadyError("line %d: 'config' without a section name" % lineno,
+                                     field="running", value=line)
+            if rest == "vdom" or rest == "global":
+                raise VoipReadyError("multi-VDOM configuration (config %s) is not supported; "
+                                     "run against one VDOM" % rest, field="running", value=line)
+            stack.append(("config", node.subs.setdefault(rest, Section())))
+        elif verb == "edit":
+            if kind != "config" or not rest:
+                raise VoipReadyError("line %d: 'edit' outside a config section" % lineno,
+                                     field="running", value=line)
+            words = _words(rest, lineno)
+            stack.append(("edit", node.edits.setdefault(" ".join(words), Section())))
+        elif verb == "set":
+            words = rest.split(None, 1)
+            if kind == "root" or not words:
+                raise VoipReadyError("line %d: 'set' outside a section" % lineno,
+                                     field="running", value=line)
+            _words(rest, lineno)
+            node.sets[words[0]] = words[1] if len(words) > 1 else ""
+        elif verb == "next":
+            if kind != "edit":
+                raise VoipReadyError("line %d: 'next' without 'edit'" % lineno,
+                                     field="running", value=line)
+            stack.pop()
+        elif verb == "end":
+            if kind != "config":
+                raise VoipReadyError("line %d: 'end' without 'config'" % lineno,
+                                     field="running", value=line)
+            stack.pop()
+        else:
+            raise VoipReadyError("line %d: %r is a command, not configuration" % (lineno, verb),
+                                 field="running", value=line)
+    if len(stack) != 1:
+        raise VoipReadyError("FortiOS configuration is truncated: a section is not closed "
+                             "with next/end", field="running", value=len(stack) - 1)
+    return root
+
+
+def dump_tree(node, depth=0):
+    """Section tree -> FortiOS ``show`` text (4-space indent, strings quoted)."""
+    pad = "    " * depth
+    lines = []
+    for key, value in node.sets.items():
+        lines.append(("%sset %s %s" % (pad, key, value)).rstrip())
+    for name, sub in node.subs.items():
+        if sub.empty():
+            continue  # an emptied section (all our entries deleted) prints nothing
+        lines.append("%sconfig %s" % (pad, name))
+        lines.extend(dump_tree(sub, depth + 1))
+        lines.append("%send" % pad)
+    for name, entry in node.edits.items():
+        lines.append("%sedit %s" % (pad, q(name) if not name.isdigit() else name))
+        lines.extend(dump_tree(entry, depth + 1))
+        lines.append("%snext" % pad)
+    return lines
+
+
+def q(*names):
+    """FortiOS prints string values double-quoted."""
+    return " ".join('"%s"' % n for n in names)
+
+
+def unq(value):
+    """The words of a set-line value, quotes removed."""
+    try:
+        return shlex.split(value)
+    except ValueError:
+        return value.split()
+
+
+def apply_commands(root, commands):
+    """Replay CLI commands on a tree, as the FortiGate would (simulate)."""
+    stack = [root]
+    for command in commands:
+        match = LINE_RE.match(command.strip())
+        if not match:
+            raise VoipReadyError("cannot simulate FortiOS command %r" % command,
+                                 field="commands", value=command)
+        verb, rest = match.groups()
+        node = stack[-1]
+        if verb == "config":
+            stack.append(node.subs.setdefault(rest, Section()))
+        elif verb == "edit":
+            stack.append(node.edits.setdefault(" ".join(unq(rest)), Section()))
+        elif verb in ("next", "end"):
+            stack.pop()
+        elif verb == "set":
+            key, _, value = rest.partition(" ")
+            node.sets[key] = value
+        elif verb == "unset":
+            node.sets.pop(rest.strip(), None)
+        elif verb == "delete":
+            node.edits.pop(" ".join(unq(rest)), None)
+        elif verb == "move":
+            name, where, other = unq(rest)
+            entry = node.edits.pop(name)
+            items = list(node.edits.items())
+            at = [k for k, _ in items].index(other) + (1 if where == "after" else 0)
+            items.insert(at, (name, entry))
+            node.edits = dict(items)
+    return root
+
+
+# --------------------------------------------------------------------------------------
+# Declarative tables: which entries each feature owns
+# --------------------------------------------------------------------------------------
+ADDRESS, ADDRGRP, SERVICE, POLICY, SHAPING, INTERFACE = (
+    "firewall address", "firewall addrgrp", "firewall service custom", "firewall policy",
+    "firewall shaping-policy", "system interface")
+#: creation order (objects before what references them); deletion is the reverse
+TABLE_ORDER = (INTERFACE, ADDRESS, ADDRGRP, SERVICE, POLICY, SHAPING)
+#: global knobs: section -> {key: FortiOS default (what `show` omits)}
+KNOBS = {
+    "sip_alg": {"system settings": {"default-voip-alg-mode": "proxy-based",
+                                    "sip-expectation": "disable",
+                                    "sip-nat-trace": "enable"}},
+    "timeouts": {"system global": {"udp-idle-timer": "180"},
+                 "system session-ttl": {"default": "3600"}},
+}
+SIP_HELPER = {"name": "sip", "protocol": "17", "port": "5060"}
+
+
+def dscp_bits(value):
+    """FortiOS writes DSCP as six binary digits (EF 46 = 101110)."""
+    return format(int(value), "06b")
+
+
+def owner(feature, prefix):
+    """table -> predicate(name, entry) for the entries ``feature`` owns."""
+    def named(entry, key="name"):
+        return unq(entry.sets.get(key, '""'))[:1] or [""]
+
+    qos = "%s-QOS-" % prefix
+    if feature == "allowlist":
+        def obj(name, entry):
+            return name.startswith(prefix + "-") and not name.startswith(qos)
+
+        def pol(name, entry):
+            return named(entry)[0].startswith(prefix + "-") and \
+                parse_comment(unq(entry.sets.get("comments", '""'))[0] if
+                              entry.sets.get("comments") else "") is not None
+        return {ADDRESS: obj, ADDRGRP: obj, SERVICE: obj, POLICY: pol}
+    if feature == "qos":
+        def qobj(name, entry):
+            return name.startswith(qos)
+
+        def shp(name, entry):
+            return named(entry)[0].startswith(qos)
+        return {ADDRESS: qobj, ADDRGRP: qobj, SERVICE: qobj, SHAPING: shp}
+    if feature == "voice_vlan":
+        def vif(name, entry):
+            return MARK in entry.sets.get("description", "") and "vlanid" in entry.sets
+        return {INTERFACE: vif}
+    return {}
+
+
+# --------------------------------------------------------------------------------------
+# render: intent -> desired tree
+# --------------------------------------------------------------------------------------
+def render_allowlist(tree, allowlist, policy_ids=None):
+    """Addresses, groups, services and policies; returns the plan's notes."""
+    plan = firewall_plan(allowlist, name_limit=35, object_limit=79)
+    _render_objects(tree, plan)
+    inside = allowlist["inside_interfaces"] or ["any"]
+    outside = allowlist["outside_interfaces"] or ["any"]
+    table = tree.sub([POLICY])
+    ids = policy_ids or {}
+    next_id = POLICY_ID_BASE
+    for pol in plan["policies"]:
+        if pol["name"] not in ids:
+            while str(next_id) in ids.values():
+                next_id += 1
+            ids[pol["name"]] = str(next_id)
+            next_id += 1
+        entry = table.edits.setdefault(ids[pol["name"]], Section())
+        src_if, dst_if = (inside, outside) if pol["outbound"] else (outside, inside)
+        entry.sets.update([
+            ("name", q(pol["name"])), ("srcintf", q(*src_if)), ("dstintf", q(*dst_if)),
+            ("action", pol["action"]), ("srcaddr", q(pol["src"] or "all")),
+            ("dstaddr", q(pol["dst"] or "all")), ("schedule", q("always")),
+            ("service", q(*(pol["services"] or ["ALL"]))), ("comments", q(pol["comment"]))])
+        if pol["outbound"] and pol["action"] == "accept":
+            entry.sets["nat"] = "enable"  # policy-based NAT mode: source NAT to wan
+    return plan["notes"]
+
+
+def _render_objects(tree, plan):
+    """FortiOS address, addrgrp and service custom entries of a plan."""
+    for name, (kind, value) in sorted(plan["addresses"].items()):
+        entry = tree.sub([ADDRESS]).edits.setdefault(name, Section())
+        if kind == "fqdn":
+            entry.sets.update([("type", "fqdn"), ("fqdn", q(value))])
+        else:
+            net = ipaddress.ip_network(value)
+            entry.sets["subnet"] = "%s %s" % (net.network_address, net.netmask)
+    for name, members in sorted(plan["groups"].items()):
+        tree.sub([ADDRGRP]).edits.setdefault(name, Section()).sets["member"] = q(*members)
+    for name, (proto, low, high) in sorted(plan["services"].items()):
+        ports = str(low) if low == high else "%d-%d" % (low, high)
+        tree.sub([SERVICE]).edits.setdefault(name, Section()).sets[
+            "%s-portrange" % proto] = ports
+
+
+def render_qos(tree, qos, prefix, ids=None):
+    """One shaping-policy per class marking its matches (forward direction)."""
+    plan = {"addresses": {}, "groups": {}, "services": {}}
+    table = tree.sub([SHAPING])
+    ids = ids or {}
+    next_id = POLICY_ID_BASE
+    for cls in qos["classes"]:
+        base = "%s-QOS-%s" % (prefix, cls["name"])
+        services, members = [], []
+        for match in cls["matches"]:
+            svc = service_name(prefix + "-QOS", match["proto"], match["port_min"],
+                               match["port_max"])
+            plan["services"][svc] = (match["proto"], match["port_min"], match["port_max"])
+            services.append(svc)
+            for addr in match["addresses"]:
+                obj = address_object(prefix + "-QOS", "net", addr)
+                plan["addresses"][obj] = ("net", addr)
+                members.append(obj)
+        dst = "all"
+        if members:
+            dst = short_name(base, 79)
+            plan["groups"][dst] = sorted(set(members))
+        name = short_name(base, 35)
+        if name not in ids:
+            while str(next_id) in ids.values():
+                next_id += 1
+            ids[name] = str(next_id)
+            next_id += 1
+        entry = table.edits.setdefault(ids[name], Section())
+        entry.sets.update([
+            ("name", q(name)), ("comment", q("%s qos=%s dscp=%d" % (MARK, cls["name"],
+                                                                   cls["dscp"]))),
+            ("service", q(*sorted(set(services)))), ("dstintf", q(*(qos["interfaces"] or
+                                                                   ["any"]))),
+            ("srcaddr", q("all")), ("dstaddr", q(dst)), ("diffserv-forward", "enable"),
+            ("diffservcode-forward", dscp_bits(cls["dscp"]))])
+    _render_objects(tree, plan)
+
+
+def render_voice_vlan(tree, voice_vlan):
+    """A VLAN sub-interface per ``subinterfaces`` entry."""
+    for sub in voice_vlan["subinterfaces"]:
+        entry = tree.sub([INTERFACE]).edits.setdefault(vlan_ifname(sub), Section())
+        entry.sets["vdom"] = q("root")
+        if sub["address"]:
+            iface = ipaddress.ip_interface(sub["address"])
+            entry.sets["ip"] = "%s %s" % (iface.ip, iface.network.netmask)
+            entry.sets["allowaccess"] = "ping"
+        entry.sets.update([("description", q("%s voice-vlan %s" % (
+            MARK, voice_vlan["voice_vlan"]["name"]))), ("role", "lan"),
+            ("interface", q(sub["parent"])), ("vlanid", str(sub["vlan"]))])
+
+
+def vlan_ifname(sub):
+    """FortiOS interface names hold at most 15 characters."""
+    return short_name("%s.%d" % (sub["parent"], sub["vlan"]), 15)
+
+
+def knob_values(feature, config):
+    """section -> {key: value} the feature wants (None: back to the default)."""
+    if feature == "sip_alg":
+        if config.get("enabled"):
+            return {"system settings": dict((k, None) for k in
+                                            KNOBS["sip_alg"]["system settings"])}
+        return {"system settings": {"default-voip-alg-mode": "kernel-helper-based",
+                                    "sip-expectation": "disable", "sip-nat-trace": "disable"}}
+    if feature == "timeouts":
+        tcp = config.get("tcp_established")
+        return {"system global": {"udp-idle-timer": str(config["udp_stream"])},
+                "system session-ttl": {"default": str(tcp) if tcp else None}}
+    return {}
+
+
+def render_tree(intent, ids=None):
+    """The owned configuration of ``intent`` as a tree, plus notes."""
+    tree, notes, ids = Section(), [], ids or {}
+    if "voice_vlan" in intent:
+        render_voice_vlan(tree, intent["voice_vlan"])
+    if "allowlist" in intent:
+        notes += render_allowlist(tree, intent["allowlist"], ids.get(POLICY))
+    if "qos" in intent:
+        prefix = intent.get("allowlist", {}).get("name", "VOIPREADY")
+        render_qos(tree, intent["qos"], prefix, ids.get(SHAPING))
+    for feature in ("sip_alg", "timeouts"):
+        if feature not in intent:
+            continue
+        for section, values in knob_values(feature, intent[feature]).items():
+            for key, value in values.items():
+                if value is not None:
+                    tree.sub([section]).sets[key] = value
+    if "timeouts" in intent:
+        ttl = tree.sub(["system session-ttl", "port"]).edits.setdefault(SIP_TTL_ID, Section())
+        ttl.sets.update([("protocol", "17"), ("start-port", "5060"), ("end-port", "5061"),
+                         ("timeout", str(intent["timeouts"]["sip"]))])
+    if "sip_alg" in intent and intent["sip_alg"].get("enabled"):
+        helper = tree.sub(["system session-helper"]).edits.setdefault("13", Section())
+        helper.sets.update(SIP_HELPER)
+    return tree, notes
+
+
+# --------------------------------------------------------------------------------------
+# remediate helpers
+# --------------------------------------------------------------------------------------
+def entry_lines(entry):
+    return ["set %s %s" % (k, v) for k, v in entry.sets.items() if k not in IGNORED_KEYS]
+
+
+def hier_remediation(running_entry, wanted_entry):
+    """set/unset lines for one entry, computed by hier_config's FortiOS driver."""
+    from hier_config import Platform, WorkflowRemediation, get_hconfig
+    run = get_hconfig(Platform.FORTINET_FORTIOS, "\n".join(entry_lines(running_entry)))
+    gen = get_hconfig(Platform.FORTINET_FORTIOS, "\n".join(entry_lines(wanted_entry)))
+    rem = WorkflowRemediation(run, gen).remediation_config
+    lines = [child.text for child in rem.all_children_sorted()]
+    wanted_keys = set(wanted_entry.sets)
+    return sorted(lines, key=lambda l: (l.startswith("set "), l.split()[1] not in wanted_keys))
+
+
+def readable(method):
+    """Turn any slip on malformed device text into a VoipReadyError naming the cause."""
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except VoipReadyError:
+            raise
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+            raise VoipReadyError("%s: the %s configuration could not be read (%s: %s)" % (
+                method.__name__, self.platform, type(exc).__name__, exc),
+                field="running", value=str(exc)[:80])
+    wrapper.__name__ = method.__name__
+    wrapper.__doc__ = method.__doc__
+    return wrapper
+
+
+class Driver(PlatformDriver):
+    """FortiGate, FortiOS 6.4-7.4, one VDOM, over netmiko ``fortinet``."""
+
+    platform = "fortios"
+    netmiko_device_type = "fortinet"
+    napalm_driver = None  # napalm-fortios (pyFG, last commit 2020) is unmaintained
+    gather_commands = (
+        "show system global", "show system settings", "show system session-helper",
+        "show system session-ttl", "show system interface", "show firewall address",
+        "show firewall addrgrp", "show firewall service custom", "show firewall policy",
+        "show firewall shaping-policy")
+    unsupported = {}
+    needs_commit = False
+    comment = "#"
+
+    # -- applicability ---------------------------------------------------------------
+    def not_applicable(self, feature, intent):
+        """Switch ports do not exist on a FortiGate; VLAN sub-interfaces do."""
+        if feature == "voice_vlan":
+            cfg = intent.get("voice_vlan", {})
+            if not cfg.get("subinterfaces"):
+                return ("a FortiGate has no switch ports with a voice VLAN (FortiSwitch "
+                        "ports managed by FortiLink are out of scope); give "
+                        "voice_vlan.subinterfaces for VLAN sub-interfaces instead")
+        return None
+
+    # -- render / parse --------------------------------------------------------------
+    def render(self, intent):
+        """The owned configuration as ``show`` would print it, notes as # comments."""
+        tree, notes = render_tree(self._scope(intent))
+        header = ["# voipready: %s" % note for note in notes]
+        return "\n".join(header + dump_tree(tree)) + "\n"
+
+    @readable
+    def parse(self, running):
+        """Running text -> {feature: state in the intent's structure}."""
+        tree = parse_tree(running)
+        prefix = self._prefix(tree)
+        state = {"allowlist": self._parse_allowlist(tree, prefix)}
+        settings = tree.find(["system settings"]).sets
+        helpers = [n for n, e in tree.find(["system session-helper"]).edits.items()
+                   if unq(e.sets.get("name", ""))[:1] == ["sip"]]
+        profiles = [n for n, e in tree.find([POLICY]).edits.items() if "voip-profile" in e.sets]
+        state["sip_alg"] = {"enabled": bool(
+            helpers or profiles or
+            settings.get("default-voip-alg-mode", "proxy-based") != "kernel-helper-based")}
+        subs = []
+        for name, entry in tree.find([INTERFACE]).edits.items():
+            if owner("voice_vlan", prefix)[INTERFACE](name, entry):
+                ip = entry.sets.get("ip", "").split()
+                addr = str(ipaddress.ip_interface("%s/%s" % tuple(ip))) if len(ip) == 2 else None
+                subs.append({"parent": unq(entry.sets.get("interface", '""'))[0],
+                             "vlan": int(entry.sets["vlanid"]), "address": addr})
+        state["voice_vlan"] = {
+            "voice_vlan": {"id": subs[0]["vlan"] if subs else 110, "name": "VOICE"},
+            "data_vlan": {"id": 10, "name": "DATA"}, "phone_ports": [], "uplink_ports": [],
+            "trust_dscp": True, "subinterfaces": sorted(subs, key=lambda s: (s["parent"],
+                                                                             s["vlan"]))}
+        state["qos"] = self._parse_qos(tree, prefix)
+        glob = tree.find(["system global"]).sets
+        ttl = tree.find(["system session-ttl"])
+        sip = ttl.find(["port"]).edits.get(SIP_TTL_ID)
+        try:
+            udp = int(glob.get("udp-idle-timer", "180"))
+            state["timeouts"] = {
+                "udp": min(TIMEOUT_DEFAULTS["udp"], udp), "udp_stream": udp,
+                "sip": int(sip.sets.get("timeout", "0")) if sip else udp,
+                "tcp_established": int(ttl.sets["default"]) if "default" in ttl.sets else None,
+                "keepalive_interval": TIMEOUT_DEFAULTS["keepalive_interval"]}
+        except ValueError as exc:
+            raise VoipReadyError("FortiOS timeout value cannot be read: %s" % exc,
+                                 field="running", value=str(exc))
+        return state
+
+    def _prefix(self, tree):
+        for entry in tree.find([POLICY]).edits.values():
+            name = unq(entry.sets.get("name", '""'))[:1]
+            comment = unq(entry.sets.get("comments", '""'))[:1]
+            if name and comment and parse_comment(comment[0]) is not None:
+                return name[0].split("-")[0]
+        return "VOIPREADY"
+
+    def _parse_allowlist(self, tree, prefix):
+        addresses = {}
+        for name, entry in tree.find([ADDRESS]).edits.items():
+            if "fqdn" in entry.sets:
+                addresses[name] = ("fqdn", unq(entry.sets["fqdn"])[0])
+            elif "subnet" in entry.sets:
+                try:
+                    ip, mask = entry.sets["subnet"].split()
+                    net = ipaddress.ip_network("%s/%s" % (ip, mask), strict=False)
+                except ValueError:
+                    raise VoipReadyError("firewall address %r has an unreadable subnet %r"
+                                         % (name, entry.sets["subnet"]), field="running",
+                                         value=entry.sets["subnet"])
+                addresses[name] = ("net", str(net.network_address) if net.prefixlen ==
+                                   net.max_prefixlen else str(net))
+        groups = dict((n, unq(e.sets.get("member", ""))) for n, e in
+                      tree.find([ADDRGRP]).edits.items())
+        services = {}
+        for name, entry in tree.find([SERVICE]).edits.items():
+            for proto in ("udp", "tcp"):
+                ports = entry.sets.get("%s-portrange" % proto)
+                if ports:
+                    low, _, high = ports.split()[0].split(":")[0].partition("-")
+                    services[name] = (proto, int(low), int(high or low))
+        policies = []
+        own = owner("allowlist", prefix)[POLICY]
+        for name, entry in tree.find([POLICY]).edits.items():
+            if not own(name, entry):
+                continue
+            policies.append({
+                "comment": unq(entry.sets["comments"])[0],
+                "src": unq(entry.sets.get("srcaddr", ""))[0],
+                "dst": unq(entry.sets.get("dstaddr", ""))[0],
+                "services": unq(entry.sets.get("service", "")),
+                "from": [i for i in unq(entry.sets.get("srcintf", "")) if i != "any"],
+                "to": [i for i in unq(entry.sets.get("dstintf", "")) if i != "any"]})
+        return plan_to_allowlist(prefix, policies, groups, addresses, services)
+
+    def _parse_qos(self, tree, prefix):
+        classes = []
+        services, addrs = {}, {}
+        for name, entry in tree.find([SERVICE]).edits.items():
+            for proto in ("udp", "tcp"):
+                if entry.sets.get("%s-portrange" % proto):
+                    low, _, high = entry.sets["%s-portrange" % proto].partition("-")
+                    services[name] = (proto, int(low), int(high or low))
+        for name, entry in tree.find([ADDRESS]).edits.items():
+            if "subnet" in entry.sets:
+                ip, mask = entry.sets["subnet"].split()
+                net = ipaddress.ip_network("%s/%s" % (ip, mask), strict=False)
+                addrs[name] = str(net.network_address) if net.prefixlen == 32 else str(net)
+        groups = tree.find([ADDRGRP]).edits
+        for name, entry in tree.find([SHAPING]).edits.items():
+            info = parse_comment((unq(entry.sets.get("comment", '""')) or [""])[0])
+            if not info or "qos" not in info:
+                continue
+            dst = unq(entry.sets.get("dstaddr", '"all"'))[0]
+            members = unq(groups[dst].sets.get("member", "")) if dst in groups else []
+            nets = sorted((addrs[m] for m in members if m in addrs), key=_net_key)
+            matches = [{"proto": services[s][0], "port_min": services[s][1],
+                        "port_max": services[s][2], "addresses": nets}
+                       for s in unq(entry.sets.get("service", "")) if s in services]
+            classes.append({"name": info["qos"], "dscp": int(entry.sets.get(
+                "diffservcode-forward", "0"), 2), "matches": matches})
+        ifaces = sorted(set(i for e in tree.find([SHAPING]).edits.values()
+                            for i in unq(e.sets.get("dstintf", "")) if i != "any"))
+        return {"trust": True, "classes": sorted(classes, key=lambda c: (-c["dscp"], c["name"])),
+                "interfaces": ifaces}
+
+    def _scope(self, intent):
+        return dict((f, intent[f]) for f in intent if not self.not_applicable(f, intent))
+
+    # -- remediate -------------------------------------------------------------------
+    @readable
+    def remediate(self, running, intent, state="merged"):
+        """Ordered FortiOS commands: objects, policies, moves, then deletions."""
+        have = parse_tree(running)
+        intent = self._scope(intent)
+        prefix = intent.get("allowlist", {}).get("name", "VOIPREADY")
+        if state == "deleted":
+            want = Section()
+        else:
+            ids = dict((t, self._owned_ids(have, t, prefix)) for t in (POLICY, SHAPING))
+            want, _ = render_tree(intent, ids)
+        owners = {}
+        for feature in intent:
+            for table, pred in owner(feature, prefix).items():
+                owners.setdefault(table, []).append(pred)
+        adds, moves, deletes = [], [], []
+        for table in TABLE_ORDER:
+            if table not in owners:
+                continue
+            preds = owners[table]
+            have_t, want_t = have.find([table]), want.find([table])
+            mine = [n for n, e in have_t.edits.items() if any(p(n, e) for p in preds)]
+            block = []
+            for name, entry in want_t.edits.items():
+                if name in have_t.edits and name in mine:
+                    lines = hier_remediation(have_t.edits[name], entry)
+                else:
+                    lines = entry_lines(entry)
+                if lines:
+                    block += ["edit %s" % self._key(name)] + lines + ["next"]
+            if block:
+                adds += ["config %s" % table] + block + ["end"]
+            if table in (POLICY, SHAPING):
+                moves += self._moves(have_t, want_t, table)
+            gone = [n for n in mine if n not in want_t.edits]
+            if gone:
+                deletes.insert(0, ["config %s" % table] +
+                               ["delete %s" % self._key(n) for n in gone] + ["end"])
+        adds += self._knobs(have, intent, state)
+        return adds + moves + [c for block in deletes for c in block]
+
+    def _key(self, name):
+        return name if name.isdigit() else q(name)
+
+    def _owned_ids(self, tree, table, prefix):
+        """policy name -> id for owned entries; other ids are reserved (never reused)."""
+        out = {}
+        for pid, entry in tree.find([table]).edits.items():
+            name = unq(entry.sets.get("name", '""'))[:1]
+            if name and name[0].startswith(prefix + "-"):
+                out[name[0]] = pid
+            else:
+                out[" taken %s" % pid] = pid
+        return out
+
+    def _moves(self, have_t, want_t, table):
+        """Owned entries first, in rendered order; new entries were appended at the end."""
+        current = list(have_t.edits) + [n for n in want_t.edits if n not in have_t.edits]
+        desired = list(want_t.edits)
+        if not desired:
+            return []
+        lines = ["move %s %s %s" % move for move in order_moves(current, desired)]
+        return ["config %s" % table] + lines + ["end"] if lines else []
+
+    def _knobs(self, have, intent, state):
+        """Global settings, the SIP session helper, VoIP profiles and session-ttl."""
+        out = []
+        for feature in ("sip_alg", "timeouts"):
+            if feature not in intent:
+                continue
+            wanted = knob_values(feature, intent[feature])
+            if state == "deleted" and feature == "timeouts":
+                wanted = dict((s, dict((k, None) for k in v)) for s, v in wanted.items())
+            for section, values in sorted(wanted.items()):
+                current = have.find([section]).sets
+                lines = []
+                for key, value in sorted(values.items()):
+                    default = KNOBS[feature][section][key]
+                    if (value or default) != current.get(key, default):
+                        lines.append("set %s %s" % (key, value) if value else "unset %s" % key)
+                if lines:
+                    out += ["config %s" % section] + lines + ["end"]
+        if "sip_alg" in intent:
+            out += self._sip_helpers(have, intent["sip_alg"].get("enabled") and
+                                     state != "deleted")
+        if "timeouts" in intent:
+            port = have.find(["system session-ttl", "port"]).edits.get(SIP_TTL_ID)
+            wanted = None if state == "deleted" else str(intent["timeouts"]["sip"])
+            lines = []
+            if wanted and (port is None or port.sets.get("timeout") != wanted):
+                lines = ["edit %s" % SIP_TTL_ID, "set protocol 17", "set start-port 5060",
+                         "set end-port 5061", "set timeout %s" % wanted, "next"]
+            elif not wanted and port is not None:
+                lines = ["delete %s" % SIP_TTL_ID]
+            if lines:
+                out += ["config system session-ttl", "config port"] + lines + ["end", "end"]
+        return out
+
+    def _sip_helpers(self, have, enabled):
+        helpers = have.find(["system session-helper"]).edits
+        sip = [n for n, e in helpers.items() if unq(e.sets.get("name", ""))[:1] == ["sip"]]
+        out = []
+        if enabled and not sip:
+            free = next(str(i) for i in range(13, 1000) if str(i) not in helpers)
+            out += ["config system session-helper", "edit %s" % free] + \
+                ["set %s %s" % kv for kv in SIP_HELPER.items()] + ["next", "end"]
+        elif not enabled and sip:
+            out += ["config system session-helper"] + ["delete %s" % n for n in sip] + ["end"]
+        if not enabled:
+            policies = [n for n, e in have.find([POLICY]).edits.items() if "voip-profile" in e.sets]
+            if policies:
+                out += ["config firewall policy"]
+                for pid in policies:
+                    out += ["edit %s" % pid, "unset voip-profile", "next"]
+                out += ["end"]
+        return out
+
+    # -- simulate / push -------------------------------------------------------------
+    @readable
+    def simulate(self, running, commands):
+        """The running text after ``commands``, replayed on the parsed tree."""
+        tree = apply_commands(parse_tree(running), commands)
+        return "\n".join(dump_tree(tree)) + "\n"
+
+    def push(self, transport, commands, confirm_timeout=None):
+        """FortiOS applies each ``end`` at once: no candidate, no commit.
+
+        The closest safe equivalent of commit-confirm is ``config system global`` /
+        ``set cfg-save revert`` + ``set cfg-revert-timeout <s>``: changes stay unsaved
+        and the unit reverts (reboots to the saved config) unless ``execute
+        cfg save`` arrives in time. ``confirm`` sends that save and sets
+        ``cfg-save automatic`` back.
+        """
+        lines = list(commands)
+        if confirm_timeout:
+            lines = ["config system global", "set cfg-save revert",
+                     "set cfg-revert-timeout %d" % int(confirm_timeout), "end"] + lines
+        return transport.send_config(lines)
+
+    def confirm(self, transport):
+        """Keep the change: save it and leave revert mode."""
+        transport.send_command("execute cfg save")
+        return transport.send_config(["config system global", "set cfg-save automatic", "end"])
+
+    def save(self, transport):
+        """FortiOS saves automatically in the default ``cfg-save automatic`` mode."""
+        return None
