@@ -11,7 +11,7 @@ module: sip_alg
 short_description: Switch the SIP ALG (SIP inspection, helper, fixup) off
 version_added: 0.1.0
 description:
-  - Voice providers ask for the SIP ALG to be off: it rewrites SIP and SDP, usually
+  - Voice providers ask for the SIP ALG to be off because it rewrites SIP and SDP, usually
     wrongly, and breaks registration and media. This module switches it off with
     each platform's mechanism (C(linux) removes every nftables rule, in any table,
     that assigns a SIP conntrack helper; IOS C(no ip nat service sip); ASA

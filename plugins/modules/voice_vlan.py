@@ -11,8 +11,8 @@ module: voice_vlan
 short_description: Separate voice from data with a voice VLAN on phone ports
 version_added: 0.1.0
 description:
-  - Puts the voice VLAN beside the data VLAN on phone ports (data untagged, voice
-    tagged: Catalyst C(switchport voice vlan), EOS phone VLAN, Junos EX
+  - Puts the voice VLAN beside the data VLAN on phone ports (data untagged, voice tagged;
+    for example Catalyst C(switchport voice vlan), EOS phone VLAN, Junos EX
     C(switch-options voip), RouterOS bridge VLANs with LLDP-MED, Open vSwitch
     C(tag)/C(trunks) with C(vlan_mode=native-untagged)), the uplinks as trunks
     carrying both, VLAN names where the platform keeps them, and VLAN

@@ -52,7 +52,7 @@ options:
       essentials:
         description:
           - DNS and NTP servers the voice networks may reach besides the provider
-            (the providers' guidance: phones need DNS, NTP, the platform and
+            (the providers' guidance says phones need DNS, NTP, the platform and
             provisioning, nothing else).
         type: dict
         default: {dns: [], ntp: []}

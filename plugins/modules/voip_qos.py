@@ -11,7 +11,7 @@ module: voip_qos
 short_description: Mark and trust DSCP for voice (RTP EF, SIP CS3)
 version_added: 0.1.0
 description:
-  - Marks voice traffic with the provider's DSCP values (by default from the catalog:
+  - Marks voice traffic with the provider's DSCP values (by default from the catalog,
     RTP EF 46, SIP CS3 24) using each platform's QoS model (nftables C(ip dscp set),
     OpenFlow C(mod_nw_tos), IOS/EOS class-map and policy-map, Junos firewall filter,
     FortiOS policy DSCP, PAN-OS QoS profile, RouterOS mangle, VyOS policy), and trusts

@@ -11,7 +11,7 @@ module: voipready_apply
 short_description: Apply several voice-readiness features to a device in one session
 version_added: 0.1.0
 description:
-  - The engine behind C(site.yml): takes the intent of any of the five features
+  - The engine behind C(site.yml). It takes the intent of any of the five features
     (C(allowlist), C(sip_alg), C(voice_vlan), C(qos), C(timeouts)) and converges them
     with one SSH login, one read of the device, one ordered change (one atomic
     transaction where the platform has one) and one read-back.
