@@ -11,6 +11,7 @@ filters, the modules and the tests all share one implementation.
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -118,28 +119,43 @@ def _catalog_files(directory):
     return sorted(os.path.join(directory, n) for n in os.listdir(directory) if n.endswith((".yml", ".yaml")))
 
 
+# Filters call load_catalog once per host and task; schema validation costs ~0.1 s,
+# so results are kept per set of files, keyed on their modification times and sizes.
+_CACHE = {}
+
+
 def load_catalog(extra_dirs=None, catalog_dir=None):
     """Load and validate the collection's catalog plus any extra directories.
 
-    Returns {"providers": {key: document}, "files": {key: path}}. A provider defined
-    twice is an error rather than a silent override.
+    Returns {"providers": {key: document}, "files": {key: path}}, shared between
+    callers: treat it as read-only. A provider defined twice is an error rather than
+    a silent override.
     """
     _require_libraries()
     if isinstance(extra_dirs, str):
         extra_dirs = [extra_dirs]
+    paths = [path for directory in [catalog_dir or CATALOG_DIR] + list(extra_dirs or [])
+             for path in _catalog_files(directory)]
+    stamp = tuple((path, os.stat(path).st_mtime_ns, os.stat(path).st_size) for path in paths)
+    if stamp not in _CACHE:
+        _CACHE.clear()
+        _CACHE[stamp] = _load_files(paths)
+    return _CACHE[stamp]
+
+
+def _load_files(paths):
     providers, files = {}, {}
-    for directory in [catalog_dir or CATALOG_DIR] + list(extra_dirs or []):
-        for path in _catalog_files(directory):
-            with open(path, encoding="utf-8") as handle:
-                try:
-                    doc = yaml.safe_load(handle)
-                except yaml.YAMLError as exc:
-                    raise VoipReadyError("catalog file %s is not valid YAML: %s" % (path, exc), "catalog", path)
-            validate_document(doc, path)
-            key = doc["provider"]
-            if key in providers:
-                raise VoipReadyError("provider %r is defined in both %s and %s" % (key, files[key], path), "provider", key)
-            providers[key], files[key] = doc, path
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            try:
+                doc = yaml.safe_load(handle)
+            except yaml.YAMLError as exc:
+                raise VoipReadyError("catalog file %s is not valid YAML: %s" % (path, exc), "catalog", path)
+        validate_document(doc, path)
+        key = doc["provider"]
+        if key in providers:
+            raise VoipReadyError("provider %r is defined in both %s and %s" % (key, files[key], path), "provider", key)
+        providers[key], files[key] = doc, path
     return {"providers": providers, "files": files}
 
 
@@ -320,7 +336,7 @@ def provider_profile(catalog, provider):
     """Everything but the rules: QoS table, targets, bandwidth, guidance, inputs, oddities."""
     _require_libraries()
     doc = _provider_doc(catalog, provider)
-    return {
+    return copy.deepcopy({
         "provider": doc["provider"],
         "name": doc["name"],
         "catalog_version": doc["catalog_version"],
@@ -336,7 +352,7 @@ def provider_profile(catalog, provider):
         "guidance": doc["guidance"],
         "oddities": doc["oddities"],
         "annotations": doc.get("annotations") or {},
-    }
+    })
 
 
 def rules_to_json(rules):

@@ -379,3 +379,16 @@ def test_csv_joins_addresses_with_spaces(cat):
     lines = text.splitlines()
     assert lines[0].split(",")[:3] == ["id", "provider", "region"]
     assert "3.224.189.218 35.174.41.205" in text and len(lines) == 3
+
+
+def test_same_bytes_across_hash_seeds():
+    # Set iteration order changes with PYTHONHASHSEED; the export must not.
+    import subprocess
+    import sys
+    code = ("import sys; sys.path.insert(0, %r); "
+            "from ansible_collections.voipready.network.plugins.module_utils import catalog as c; "
+            "sys.stdout.write(c.rules_to_json(c.provider_rules(c.load_catalog(), 'cloudoe')))"
+            % os.path.join(REPO, ".cache", "collections"))
+    outputs = {subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONHASHSEED=seed),
+                              capture_output=True, check=True).stdout for seed in ("1", "2", "3")}
+    assert len(outputs) == 1
