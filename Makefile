@@ -47,6 +47,7 @@ integration: setup-lab
 	$(BIN)/pytest -q tests/integration tests/lab $(PYTEST_ARGS)
 
 molecule: setup-lab
+	lab/labctl build
 	tools/molecule.sh
 
 test: setup-lab
