@@ -1,0 +1,96 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""What the VyOS and RouterOS drivers share: the flow plan both turn into vendor syntax.
+
+Both platforms hold the allowlist the same way: named objects (firewall groups /
+address-lists) for the addresses, two chains of ordered rules (outbound from the voice
+networks, inbound to them) whose names carry a short hash of their content, and two
+jump rules in the forward hook -- the bindings. A changed ruleset gets a new chain
+name: build the new chain, move the jump, delete the old chain (capirca #334).
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import hashlib
+import ipaddress
+
+#: provider rule direction -> the chain directions it appears in
+DIRECTIONS = {"outbound": ("out",), "inbound": ("in",), "both": ("out", "in")}
+
+#: essentials the voice networks may always reach: (name, proto, port)
+ESSENTIAL_FLOWS = (("dns", "udp", 53), ("dns", "tcp", 53), ("ntp", "udp", 123))
+
+
+def pushed_rules(allowlist, fqdn_objects=True):
+    """(rule, members, kind) for every rule the device enforces, and notes for the rest.
+
+    kind is "addresses" or "fqdns"; FQDN-only rules use FQDN objects when the platform
+    has them and fqdn_mode allows it, else they are skipped with a note.
+    """
+    pushed, notes = [], []
+    mode = allowlist.get("fqdn_mode", "auto")
+    for rule in allowlist.get("rules", []):
+        if not rule.get("enforceable", True):
+            notes.append("%s: %s; not pushed" % (rule["id"], (
+                "wildcard-only destinations (%s) cannot be enforced" % ", ".join(rule["fqdns"])
+                if rule.get("fqdns") else "the provider publishes no address or FQDN")))
+        elif rule.get("addresses"):
+            pushed.append((rule, list(rule["addresses"]), "addresses"))
+        elif rule.get("fqdns") and fqdn_objects and mode in ("auto", "objects"):
+            names = [f for f in rule["fqdns"] if not f.startswith("*.")]
+            pushed.append((rule, names, "fqdns"))
+        else:
+            notes.append("%s: FQDN-only rule skipped (fqdn_mode=%s)" % (rule["id"], mode))
+    return pushed, notes
+
+
+def chain_hash(lines):
+    """Six hex digits naming a chain by its content (same rules -> same name)."""
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:6]
+
+
+def host_or_cidr(text):
+    """'192.0.2.1/32' -> '192.0.2.1'; networks stay CIDRs."""
+    net = ipaddress.ip_network(text, strict=False)
+    if net.prefixlen == net.max_prefixlen:
+        return str(net.network_address)
+    return str(net)
+
+
+def as_cidr(text):
+    """'192.0.2.1' -> '192.0.2.1/32' (VyOS network-groups hold prefixes only)."""
+    net = ipaddress.ip_network(text, strict=False)
+    return "%s/%d" % (net.network_address, net.prefixlen)
+
+
+def port_text(low, high):
+    """5060 or 6000-65535, as both platforms write a port range."""
+    return str(low) if low == high else "%d-%d" % (low, high)
+
+
+def parse_port(text):
+    """'5060' / '6000-65535' -> (low, high); None when it is not a plain port or range."""
+    parts = str(text).split("-")
+    if len(parts) > 2 or not all(p.isdigit() for p in parts):
+        return None
+    low, high = int(parts[0]), int(parts[-1])
+    if not (1 <= low <= high <= 65535):
+        return None
+    return low, high
+
+
+def net_key(text):
+    """Sort key for addresses and CIDRs: version, then numeric order."""
+    net = ipaddress.ip_network(text, strict=False)
+    return (net.version, int(net.network_address), net.prefixlen)
+
+
+def is_address(text):
+    try:
+        ipaddress.ip_network(text, strict=False)
+        return True
+    except ValueError:
+        return False
