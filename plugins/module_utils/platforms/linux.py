@@ -98,7 +98,18 @@ def split_sections(running):
 
 
 def parse_state(running):
-    """running -> a dict with everything the driver compares (see ``_empty_state``)."""
+    """running -> a dict with everything the driver compares; VoipReadyError when the
+    text is not what GATHER prints (never another exception)."""
+    try:
+        return _parse_state(running)
+    except VoipReadyError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise VoipReadyError("the linux running state is malformed: %s: %s" % (
+            type(exc).__name__, exc), field="running", value=str(exc)[:80])
+
+
+def _parse_state(running):
     sections = split_sections(running)
     objects = nm.load_ruleset(sections["nft"])
     state = {"objects": objects, "table": nm.table_from_json(objects, FAMILY, TABLE),
