@@ -670,7 +670,7 @@ class Driver(PlatformDriver):
         """Switch ports do not exist on a FortiGate; VLAN sub-interfaces do."""
         if feature == "voice_vlan":
             cfg = intent.get("voice_vlan", {})
-            if not cfg.get("subinterfaces"):
+            if cfg.get("phone_ports") and not cfg.get("subinterfaces"):
                 return ("a FortiGate has no switch ports with a voice VLAN (FortiSwitch "
                         "ports managed by FortiLink are out of scope); give "
                         "voice_vlan.subinterfaces for VLAN sub-interfaces instead")

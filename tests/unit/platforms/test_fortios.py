@@ -1,0 +1,226 @@
+# -*- coding: utf-8 -*-
+"""FortiOS driver: golden render, parse, idempotency through simulate(), swap order, bad input.
+
+``FirewallCases`` holds the checks shared with the PAN-OS driver (test_panos.py
+subclasses it): both are zone/interface firewalls rendering the same firewall plan.
+"""
+
+import copy
+import os
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver
+
+from intents import intent_for
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SCENARIOS = ["kore-us-east", "cloudoe"]
+
+
+def swapped(intent):
+    """The same intent with the SIP/UDP rule replaced by one with another id and port."""
+    new = copy.deepcopy(intent)
+    rules = new["allowlist"]["rules"]
+    old = [r for r in rules if r["id"] == "kore-us-east-sip-udp-5060"][0]
+    rule = dict(old, id="kore-us-east-sip-udp-5062", port_min=5062, port_max=5062)
+    rules[rules.index(old)] = rule
+    return new, old
+
+
+class FirewallCases(object):
+    PLATFORM = None
+    #: the part of the fixture's parse that must come back exactly
+    EXPECTED = {}
+    #: text that identifies the SIP ALG being on in a running config
+    ALG_ON = ()
+
+    @property
+    def driver(self):
+        return get_driver(self.PLATFORM)
+
+    @property
+    def running(self):
+        with open(os.path.join(HERE, "fixtures", self.PLATFORM, "running.conf")) as handle:
+            return handle.read()
+
+    def canon(self, text):
+        """What must survive: the set of configuration lines (stripped)."""
+        return set(l.strip() for l in text.splitlines() if l.strip() and not l.startswith("#"))
+
+    def policy_commands(self, commands, name):
+        """Indexes of the commands that create, move and delete rule/policy ``name``."""
+        raise NotImplementedError
+
+    @pytest.mark.parametrize("scenario", SCENARIOS)
+    def test_golden(self, scenario):
+        rendered = self.driver.render(intent_for(self.PLATFORM, scenario))
+        path = os.path.join(HERE, "golden", self.PLATFORM, scenario + ".conf")
+        if os.environ.get("VOIPREADY_UPDATE_GOLDEN") == "1":
+            with open(path, "w") as handle:
+                handle.write(rendered)
+        with open(path) as handle:
+            assert rendered.splitlines() == handle.read().splitlines()
+
+    def test_parsed_fixture(self):
+        parsed = self.driver.parse(self.running)
+        for feature, expected in self.EXPECTED.items():
+            assert parsed[feature] == expected, feature
+
+    @pytest.mark.parametrize("scenario", SCENARIOS)
+    def test_idempotent_and_deleted(self, scenario):
+        intent, drv, running = intent_for(self.PLATFORM, scenario), self.driver, self.running
+        commands = drv.remediate(running, intent)
+        assert commands
+        future = drv.simulate(running, commands)
+        assert drv.remediate(future, intent) == []
+        unrelated = set(l for l in self.canon(running) if not any(a in l for a in self.ALG_ON))
+        assert unrelated <= self.canon(future)
+        parsed = drv.parse(future)
+        assert parsed["sip_alg"] == {"enabled": False}
+        pushed = sorted(set(c.split("rule=")[1].split()[0] for c in commands if "rule=" in c))
+        assert [r["id"] for r in parsed["allowlist"]["rules"]] == pushed
+        assert parsed["voice_vlan"]["subinterfaces"] == intent["voice_vlan"]["subinterfaces"]
+        assert parsed["timeouts"]["sip"] == intent["timeouts"]["sip"]
+        back = drv.simulate(future, drv.remediate(future, intent, "deleted"))
+        assert self.canon(back) - self.canon(running) == self.alg_lines(back)
+        assert unrelated <= self.canon(back)
+        assert drv.parse(back)["sip_alg"] == {"enabled": False}
+        assert drv.remediate(back, intent, "deleted") == []
+
+    def alg_lines(self, text):
+        return set(l for l in self.canon(text) if l in self.ALG_OFF)
+
+    def test_parse_recovers_rendered_intent(self):
+        intent, drv = intent_for(self.PLATFORM, "kore-us-east"), self.driver
+        future = drv.simulate(self.running, drv.remediate(self.running, intent))
+        again = drv.parse(future)
+        # the parsed state, used as an intent, renders the same owned configuration
+        assert drv.remediate(future, dict((f, again[f]) for f in intent), "replaced") == []
+
+    def test_rollback_restores_owned_state(self):
+        intent, drv, running = intent_for(self.PLATFORM, "kore-us-east"), self.driver, self.running
+        future = drv.simulate(running, drv.remediate(running, intent))
+        back = drv.simulate(future, drv.rollback(running, future))
+        assert drv.parse(back)["allowlist"] == drv.parse(running)["allowlist"]
+        assert drv.parse(back)["voice_vlan"] == drv.parse(running)["voice_vlan"]
+
+    def test_bound_policy_swap_order(self):
+        intent, drv = intent_for(self.PLATFORM, "kore-us-east"), self.driver
+        future = drv.simulate(self.running, drv.remediate(self.running, intent))
+        new_intent, old = swapped(intent)
+        commands = drv.remediate(future, new_intent)
+        create, move, delete = self.policy_commands(commands, "kore-us-east-sip-udp-5062",
+                                                    "kore-us-east-sip-udp-5060")
+        assert create < move < delete
+        assert drv.remediate(drv.simulate(future, commands), new_intent) == []
+
+    def test_feature_scoped_remediation(self):
+        intent, drv = intent_for(self.PLATFORM, "kore-us-east"), self.driver
+        for feature in intent:
+            if drv.not_applicable(feature, intent):
+                continue
+            part = {feature: intent[feature]}
+            commands = drv.remediate(self.running, part)
+            future = drv.simulate(self.running, commands)
+            assert drv.remediate(future, part) == [], feature
+
+    @pytest.mark.parametrize("text", ["config firewall policy\n    edit 1\n",
+                                      "set address [ a b\n", "hello world\n", "next\n"])
+    def test_malformed_raises(self, text):
+        with pytest.raises(VoipReadyError):
+            self.driver.parse(text)
+
+    def test_truncated_running_never_traceback(self):
+        text = self.running
+        for cut in range(0, len(text), max(1, len(text) // 60)):
+            self.assert_safe(text[:cut])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list('config edit set next end "[]#\n -=.abc1/')),
+                   max_size=300))
+    def test_random_text(self, text):
+        self.assert_safe(text)
+
+    def assert_safe(self, text):
+        """Only VoipReadyError, and never a spurious 'compliant' for the kore intent."""
+        intent = intent_for(self.PLATFORM, "kore-us-east")
+        try:
+            self.driver.parse(text)
+            commands = self.driver.remediate(text, intent)
+        except VoipReadyError:
+            return
+        assert commands
+
+
+class TestFortios(FirewallCases):
+    PLATFORM = "fortios"
+    ALG_ON = ()
+    ALG_OFF = ("set default-voip-alg-mode kernel-helper-based", "set sip-nat-trace disable")
+    EXPECTED = {
+        "sip_alg": {"enabled": True},
+        "allowlist": {"name": "VOIPREADY", "rules": [], "voice_networks": [],
+                      "essentials": {"dns": [], "ntp": []}, "enforce": False,
+                      "fqdn_mode": "objects", "inside_interfaces": [],
+                      "outside_interfaces": [], "inside_zone": "trust",
+                      "outside_zone": "untrust"},
+        "qos": {"trust": True, "classes": [], "interfaces": []},
+        "timeouts": {"udp": 60, "udp_stream": 180, "sip": 180, "tcp_established": None,
+                     "keepalive_interval": 30},
+    }
+
+    def canon(self, text):
+        """Stripped lines, without the SIP helper entry 13 that switching the ALG off
+        removes (its lines are generic: edit 13 / set name sip / set port 5060)."""
+        lines = FirewallCases.canon(self, text)
+        return lines - {"edit 13", "set name sip", "set port 5060"}
+
+    def policy_commands(self, commands, new, old):
+        text = [c for c in commands]
+        create = [i for i, c in enumerate(text) if "rule=%s " % new in c][0]
+        new_id = [text[i] for i in range(create, -1, -1) if text[i].startswith("edit ")][0]
+        new_id = new_id.split()[1]
+        move = [i for i, c in enumerate(text) if c.startswith("move %s " % new_id)][0]
+        delete = [i for i, c in enumerate(text) if c.startswith("delete ") and
+                  c.split()[1].isdigit()][0]
+        return create, move, delete
+
+    def test_sip_alg_procedure(self):
+        cmds = self.driver.remediate(self.running, {"sip_alg": {"enabled": False}})
+        assert cmds == ["config system settings", "set default-voip-alg-mode kernel-helper-based",
+                        "set sip-nat-trace disable", "end", "config system session-helper",
+                        "delete 13", "end"]
+
+    def test_voip_profile_is_removed(self):
+        running = self.running.replace('set av-profile "default"',
+                                       'set av-profile "default"\n        set voip-profile "default"')
+        assert self.driver.parse(running)["sip_alg"]["enabled"] is True
+        cmds = self.driver.remediate(running, {"sip_alg": {"enabled": False}})
+        assert cmds[-4:] == ["config firewall policy", "edit 1", "unset voip-profile", "next"] \
+            or "unset voip-profile" in cmds
+
+    def test_voice_vlan_switchports_not_applicable(self):
+        intent = intent_for("fortios", "kore-us-east")
+        intent["voice_vlan"] = dict(intent["voice_vlan"], subinterfaces=[],
+                                    phone_ports=["port5"])
+        assert "FortiSwitch" in self.driver.not_applicable("voice_vlan", intent)
+
+    def test_commit_confirm_equivalent(self):
+        sent = []
+
+        class Fake(object):
+            def send_config(self, lines):
+                sent.append(list(lines))
+                return ""
+
+            def send_command(self, line):
+                sent.append([line])
+                return ""
+
+        self.driver.push(Fake(), ["config system global", "end"], confirm_timeout=300)
+        assert sent[0][:3] == ["config system global", "set cfg-save revert",
+                               "set cfg-revert-timeout 300"]
+        self.driver.confirm(Fake())
+        assert ["execute cfg save"] in sent
