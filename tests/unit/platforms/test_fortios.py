@@ -18,6 +18,16 @@ from intents import intent_for
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCENARIOS = ["kore-us-east", "cloudoe"]
+#: what parse() says of a customer's device before the first run (ALG on, nothing ours)
+NOTHING_OWNED = {
+    "sip_alg": {"enabled": True},
+        "allowlist": {"name": "VOIPREADY", "rules": [], "voice_networks": [],
+                      "essentials": {"dns": [], "ntp": []}, "enforce": False,
+                      "fqdn_mode": "objects", "inside_interfaces": [],
+                      "outside_interfaces": [], "inside_zone": "trust",
+                      "outside_zone": "untrust"},
+        "qos": {"trust": True, "classes": [], "interfaces": []},
+}
 
 
 def swapped(intent):
@@ -159,17 +169,10 @@ class TestFortios(FirewallCases):
     PLATFORM = "fortios"
     ALG_ON = ()
     ALG_OFF = ("set default-voip-alg-mode kernel-helper-based", "set sip-nat-trace disable")
-    EXPECTED = {
-        "sip_alg": {"enabled": True},
-        "allowlist": {"name": "VOIPREADY", "rules": [], "voice_networks": [],
-                      "essentials": {"dns": [], "ntp": []}, "enforce": False,
-                      "fqdn_mode": "objects", "inside_interfaces": [],
-                      "outside_interfaces": [], "inside_zone": "trust",
-                      "outside_zone": "untrust"},
-        "qos": {"trust": True, "classes": [], "interfaces": []},
+    EXPECTED = dict(NOTHING_OWNED, **{
         "timeouts": {"udp": 60, "udp_stream": 180, "sip": 180, "tcp_established": None,
                      "keepalive_interval": 30},
-    }
+    })
 
     def canon(self, text):
         """Stripped lines, without the SIP helper entry 13 that switching the ALG off

@@ -1,0 +1,391 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Palo Alto Networks PAN-OS (single vsys firewall): the five features as ``set`` lines.
+
+Running state is read in configure mode with ``set cli config-output-format set`` and
+``show``: one leaf per line. Remediation is a set-line difference (setstyle.SetConfig);
+everything lands in the candidate and takes effect at ``commit``.
+
+allowlist  -- ``address`` (ip-netmask / fqdn), ``address-group <G> static``, ``service
+              <P>-UDP-5060 protocol udp port 5060`` and ``rulebase security rules`` named
+              ``<PREFIX>-<rule id>-OUT|IN``, ``-DNS``, ``-NTP``, ``-ENFORCE``, kept at the
+              top of the rulebase with ``move ... top`` / ``after``. ``set`` APPENDS to
+              member lists: a member that must go is ``delete address-group G static M``.
+sip_alg    -- ``set shared alg-override application sip alg-disabled yes``.
+voice_vlan -- layer3 sub-interfaces ``network interface ethernet <parent> layer3 units
+              <parent>.<vlan>`` with zone and virtual-router membership; switch ports are
+              not applicable (a PAN-OS firewall has no voice VLAN on access ports).
+qos        -- ``rulebase security rules <R> qos marking ip-dscp ef`` on the owned rules
+              whose traffic a class matches; PAN-OS never re-marks on its own (trust).
+timeouts   -- ``deviceconfig setting session timeout-udp`` / ``timeout-tcp`` and the
+              ``sip`` application's ``shared override application sip udp-timeout``.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import ipaddress
+
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.intent import (
+    DSCP_BY_VALUE, TIMEOUT_DEFAULTS)
+from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
+from ansible_collections.voipready.network.plugins.module_utils.platforms.fortios import (
+    MARK, _net_key, firewall_plan, order_moves, parse_comment, plan_to_allowlist, readable)
+from ansible_collections.voipready.network.plugins.module_utils.platforms.setstyle import SetConfig
+
+LIST_KEYS = ("static", "members", "from", "to", "source", "destination", "application",
+             "service", "source-user", "category", "hip-profiles", "tag", "layer3",
+             "interface", "ip")
+ENTRIES = ("address *", "address-group *", "service *", "service-group *",
+           "rulebase security rules *", "network interface ethernet * layer3 units *",
+           "shared alg-override application *", "shared override application *")
+CLASSES = ("network", "zone", "address", "address-group", "service", "service-group",
+           "rulebase", "shared", "deviceconfig")
+RULES = ("rulebase", "security", "rules")
+SIP_ALG = ("shared", "alg-override", "application", "sip", "alg-disabled")
+SIP_TIMEOUT = ("shared", "override", "application", "sip", "udp-timeout")
+SESSION = ("deviceconfig", "setting", "session")
+#: PAN-OS defaults (Device > Setup > Session > Session Timeouts)
+DEFAULT_TIMEOUTS = {"timeout-udp": 30, "timeout-tcp": 3600}
+#: lines ``show`` prints that are not configuration (prompts, the format switch)
+NOISE = ("[edit]", "set cli config-output-format")
+
+
+def new_config():
+    return SetConfig(LIST_KEYS, ENTRIES, CLASSES)
+
+
+def load(running):
+    """PAN-OS set-format ``show`` output -> SetConfig (prompts and banners skipped)."""
+    if not isinstance(running, str):
+        raise VoipReadyError("PAN-OS running configuration must be text", field="running",
+                             value=type(running).__name__)
+    lines = [l for l in running.splitlines() if not l.strip().endswith("#")
+             and not l.strip().endswith(">")]
+    return new_config().load("\n".join(lines), ignore=NOISE)
+
+
+def dscp_name(value):
+    """PAN-OS marks with codepoint names (ef, cs3, af41...)."""
+    if value not in DSCP_BY_VALUE:
+        raise VoipReadyError("dscp=%r has no PAN-OS codepoint name (ip-dscp takes ef, csN, "
+                             "afNN)" % value, field="qos.classes.dscp", value=value)
+    return DSCP_BY_VALUE[value]
+
+
+# --------------------------------------------------------------------------------------
+# render: one function per feature, each adding set lines
+# --------------------------------------------------------------------------------------
+def render_allowlist(cfg, allowlist):
+    """Addresses, groups, services, then the rules in evaluation order."""
+    plan = firewall_plan(allowlist, name_limit=63, object_limit=63)
+    for name, (kind, value) in sorted(plan["addresses"].items()):
+        net = ipaddress.ip_network(value) if kind == "net" else None
+        cfg.add(("address", name, "ip-netmask" if net else "fqdn"),
+                [str(net) if net else value], False)
+    for name, members in sorted(plan["groups"].items()):
+        cfg.add(("address-group", name, "static"), members, True)
+    for name, (proto, low, high) in sorted(plan["services"].items()):
+        ports = str(low) if low == high else "%d-%d" % (low, high)
+        cfg.add(("service", name, "protocol", proto, "port"), [ports], False)
+    zones = (allowlist["inside_zone"], allowlist["outside_zone"])
+    for pol in plan["policies"]:
+        rule = RULES + (pol["name"],)
+        src_zone, dst_zone = zones if pol["outbound"] else zones[::-1]
+        for key, values in (("from", [src_zone]), ("to", [dst_zone]),
+                            ("source", [pol["src"] or "any"]),
+                            ("destination", [pol["dst"] or "any"]), ("source-user", ["any"]),
+                            ("category", ["any"]), ("application", ["any"]),
+                            ("service", pol["services"] or ["any"]),
+                            ("action", ["allow" if pol["action"] == "accept" else "deny"]),
+                            ("description", [pol["comment"]])):
+            cfg.add(rule + (key,), values, key in LIST_KEYS)
+    return plan["notes"]
+
+
+def render_qos(cfg, qos, rules):
+    """Mark each owned rule whose service and far end a class matches."""
+    for name, rule in rules:
+        for cls in qos["classes"]:
+            if any(class_matches(match, rule) for match in cls["matches"]):
+                cfg.add(RULES + (name, "qos", "marking", "ip-dscp"), [dscp_name(cls["dscp"])],
+                        False)
+                break
+
+
+def class_matches(match, rule):
+    """A rule's proto/ports inside a match, its addresses inside the match's (if any)."""
+    if (rule["proto"], rule["port_min"], rule["port_max"]) != (
+            match["proto"], match["port_min"], match["port_max"]):
+        return False
+    if not match["addresses"]:
+        return True
+    nets = [ipaddress.ip_network(a) for a in match["addresses"]]
+    return bool(rule["addresses"]) and all(
+        any(ipaddress.ip_network(a).subnet_of(n) for n in nets
+            if n.version == ipaddress.ip_network(a).version) for a in rule["addresses"])
+
+
+def unit_name(sub):
+    return "%s.%d" % (sub["parent"], sub["vlan"])
+
+
+def render_voice_vlan(cfg, voice_vlan, zone):
+    """A layer3 sub-interface per subinterface, in the inside zone and default VR."""
+    for sub in voice_vlan["subinterfaces"]:
+        unit = ("network", "interface", "ethernet", sub["parent"], "layer3", "units",
+                unit_name(sub))
+        cfg.add(unit + ("tag",), [str(sub["vlan"])], False)
+        if sub["address"]:
+            cfg.add(unit + ("ip",), [sub["address"]], True)
+        cfg.add(unit + ("comment",), ["%s voice-vlan %s" % (MARK, voice_vlan["voice_vlan"][
+            "name"])], False)
+        cfg.add(("zone", zone, "network", "layer3"), [unit_name(sub)], True)
+        cfg.add(("network", "virtual-router", "default", "interface"), [unit_name(sub)], True)
+
+
+def render_knobs(cfg, intent):
+    """SIP ALG override and session timeouts (deleted: the lines are simply absent)."""
+    if "sip_alg" in intent and not intent["sip_alg"].get("enabled"):
+        cfg.add(SIP_ALG, ["yes"], False)
+    if "timeouts" in intent:
+        t = intent["timeouts"]
+        cfg.add(SESSION + ("timeout-udp",), [str(t["udp_stream"])], False)
+        if t.get("tcp_established"):
+            cfg.add(SESSION + ("timeout-tcp",), [str(t["tcp_established"])], False)
+        cfg.add(SIP_TIMEOUT, [str(t["sip"])], False)
+
+
+class Driver(PlatformDriver):
+    """PAN-OS 9.1-11.x firewall, one vsys, over netmiko ``paloalto_panos``."""
+
+    platform = "panos"
+    netmiko_device_type = "paloalto_panos"
+    napalm_driver = None  # community napalm-panos exists but is not installed here
+    gather_commands = ("set cli config-output-format set", "configure", "show", "exit")
+    unsupported = {}
+    needs_commit = True
+    comment = "#"
+
+    def not_applicable(self, feature, intent):
+        """Switch ports: none on a firewall. DSCP marking lives on security rules."""
+        cfg = intent.get("voice_vlan", {})
+        if feature == "voice_vlan" and cfg.get("phone_ports") and not cfg.get("subinterfaces"):
+            return ("a PAN-OS firewall has no switch ports with a voice VLAN; give "
+                    "voice_vlan.subinterfaces for layer3 VLAN sub-interfaces instead")
+        if feature == "qos" and "allowlist" not in intent:
+            return ("PAN-OS marks DSCP on the security rule that allows the flow (qos "
+                    "marking ip-dscp); the qos feature needs the allowlist feature too")
+        return None
+
+    def gather(self, transport):
+        """Configure-mode ``show`` in set format (one leaf per line)."""
+        transport.send_command("set cli config-output-format set")
+        return transport.send_config(["show"])
+
+    def _scope(self, intent):
+        return dict((f, intent[f]) for f in intent if not self.not_applicable(f, intent))
+
+    def _desired(self, intent, have_rules=None):
+        cfg, notes = new_config(), []
+        if "voice_vlan" in intent:
+            zone = intent.get("allowlist", {}).get("inside_zone", "trust")
+            render_voice_vlan(cfg, intent["voice_vlan"], zone)
+        if "allowlist" in intent:
+            notes = render_allowlist(cfg, intent["allowlist"])
+        if "qos" in intent:
+            rules = have_rules if have_rules is not None else self._rules(cfg)
+            render_qos(cfg, intent["qos"], rules)
+        render_knobs(cfg, intent)
+        return cfg, notes
+
+    def render(self, intent):
+        """The owned configuration as set lines, notes as # comments."""
+        cfg, notes = self._desired(self._scope(intent))
+        return "\n".join(["# voipready: %s" % n for n in notes] + cfg.dump()) + "\n"
+
+    # -- parse -----------------------------------------------------------------------
+    def _rules(self, cfg):
+        """(rule name, rule dict) for owned rules, in rulebase order."""
+        allow = self._allowlist(cfg)
+        by_id = dict((r["id"], r) for r in allow["rules"])
+        out = []
+        for name in cfg.order(RULES):
+            info = parse_comment(self._leaf(cfg, RULES + (name, "description")))
+            if info and info.get("rule") in by_id:
+                out.append((name, by_id[info["rule"]]))
+        return out
+
+    def _leaf(self, cfg, key, default=None):
+        for k, values, _ in cfg.lines:
+            if k == key:
+                return values[0] if len(values) == 1 else values
+        return default
+
+    def _allowlist(self, cfg):
+        addresses, groups, services, policies = {}, {}, {}, []
+        zones = [None, None]
+        for key, values, _ in cfg.lines:
+            if key[0] == "address" and len(key) == 3 and key[2] in ("ip-netmask", "fqdn"):
+                if key[2] == "fqdn":
+                    addresses[key[1]] = ("fqdn", values[0])
+                else:
+                    net = ipaddress.ip_network(values[0], strict=False)
+                    addresses[key[1]] = ("net", str(net.network_address) if net.prefixlen ==
+                                         net.max_prefixlen else str(net))
+            elif key[0] == "address-group" and key[2:] == ("static",):
+                groups[key[1]] = list(values)
+            elif key[0] == "service" and len(key) == 5 and key[2] == "protocol":
+                low, _, high = values[0].split(",")[0].partition("-")
+                services[key[1]] = (key[3], int(low), int(high or low))
+        for name in cfg.order(RULES):
+            rule = RULES + (name,)
+            info = parse_comment(self._leaf(cfg, rule + ("description",), ""))
+            if info is None:
+                continue
+            leaf = dict((k[4], v) for k, v, _ in cfg.lines if k[:4] == rule and len(k) == 5)
+            policies.append({"comment": self._leaf(cfg, rule + ("description",)),
+                             "src": (leaf.get("source") or [None])[0],
+                             "dst": (leaf.get("destination") or [None])[0],
+                             "services": leaf.get("service") or []})
+            if info.get("dir") != "inbound" and leaf.get("from") and leaf.get("to"):
+                zones = [leaf["from"][0], leaf["to"][0]]
+        prefix = "VOIPREADY"
+        for name in cfg.order(RULES):
+            if parse_comment(self._leaf(cfg, RULES + (name, "description"), "")):
+                prefix = name.split("-")[0]
+                break
+        return plan_to_allowlist(prefix, policies, groups, addresses, services,
+                                 zones=(zones[0] or "trust", zones[1] or "untrust"))
+
+    @readable
+    def parse(self, running):
+        """Running set lines -> {feature: state in the intent's structure}."""
+        cfg = load(running)
+        state = {"allowlist": self._allowlist(cfg)}
+        state["sip_alg"] = {"enabled": self._leaf(cfg, SIP_ALG) != "yes"}
+        subs = []
+        for key, values, _ in cfg.lines:
+            if key[:3] == ("network", "interface", "ethernet") and key[4:6] == (
+                    "layer3", "units") and key[7:] == ("comment",) and MARK in values[0]:
+                unit = key[:7]
+                ips = self._leaf(cfg, unit + ("ip",))
+                subs.append({"parent": key[3], "vlan": int(self._leaf(cfg, unit + ("tag",))),
+                             "address": ips if isinstance(ips, str) else None})
+        state["voice_vlan"] = {
+            "voice_vlan": {"id": subs[0]["vlan"] if subs else 110, "name": "VOICE"},
+            "data_vlan": {"id": 10, "name": "DATA"}, "phone_ports": [], "uplink_ports": [],
+            "trust_dscp": True, "subinterfaces": subs}
+        classes = {}
+        for name, rule in self._rules(cfg):
+            mark = self._leaf(cfg, RULES + (name, "qos", "marking", "ip-dscp"))
+            if mark:
+                cls = classes.setdefault(mark, {"name": "VOICE-%s" % mark.upper(),
+                                                "dscp": _dscp_value(mark), "matches": []})
+                match = {"proto": rule["proto"], "port_min": rule["port_min"],
+                         "port_max": rule["port_max"], "addresses": rule["addresses"]}
+                if match not in cls["matches"]:
+                    cls["matches"].append(match)
+        state["qos"] = {"trust": True, "interfaces": [], "classes": sorted(
+            classes.values(), key=lambda c: (-c["dscp"], c["name"]))}
+        udp = int(self._leaf(cfg, SESSION + ("timeout-udp",), DEFAULT_TIMEOUTS["timeout-udp"]))
+        tcp = self._leaf(cfg, SESSION + ("timeout-tcp",))
+        state["timeouts"] = {"udp": min(udp, TIMEOUT_DEFAULTS["udp"]), "udp_stream": udp,
+                             "sip": int(self._leaf(cfg, SIP_TIMEOUT, udp)),
+                             "tcp_established": int(tcp) if tcp else None,
+                             "keepalive_interval": TIMEOUT_DEFAULTS["keepalive_interval"]}
+        return state
+
+    # -- remediate -------------------------------------------------------------------
+    def _owned(self, cfg, intent):
+        """The atoms of running that the features in ``intent`` own."""
+        prefix = intent.get("allowlist", {}).get("name", "VOIPREADY") + "-"
+        units = set(k[6] for k, v, _ in cfg.lines if k[:3] == ("network", "interface",
+                                                                "ethernet") and
+                    k[4:6] == ("layer3", "units") and k[7:] == ("comment",) and MARK in v[0])
+        owned = set()
+        for key, value in cfg.atoms():
+            rule = key[:3] == RULES and key[3].startswith(prefix)
+            if "allowlist" in intent and (
+                    (key[0] in ("address", "address-group", "service", "service-group") and
+                     key[1].startswith(prefix)) or (rule and key[4] != "qos")):
+                owned.add((key, value))
+            elif "qos" in intent and rule and key[4] == "qos":
+                owned.add((key, value))
+            elif "sip_alg" in intent and key == SIP_ALG:
+                owned.add((key, value))
+            elif "timeouts" in intent and (key == SIP_TIMEOUT or (
+                    key[:3] == SESSION and key[3:] in (("timeout-udp",), ("timeout-tcp",)))):
+                owned.add((key, value))
+            elif "voice_vlan" in intent and (
+                    (key[:3] == ("network", "interface", "ethernet") and len(key) > 6 and
+                     key[6] in units) or
+                    (key[0] == "zone" and key[2:] == ("network", "layer3") and value in units) or
+                    (key == ("network", "virtual-router", "default", "interface") and
+                     value in units)):
+                owned.add((key, value))
+        return owned
+
+    @readable
+    def remediate(self, running, intent, state="merged"):
+        """Leaf deletes, sets (objects before rules), moves, then entry deletes."""
+        have = load(running)
+        intent = self._scope(intent)
+        if state == "deleted":
+            want = new_config()
+            if "sip_alg" in intent:  # the ALG stays off
+                want.add(SIP_ALG, ["yes"], False)
+        else:
+            rules = None if "allowlist" in intent else self._rules(have)
+            want, _ = self._desired(intent, rules)
+        owned = self._owned(have, intent)
+        leaf_deletes, sets, entry_deletes = have.diff(owned, want)
+        moves = []
+        if "allowlist" in intent and state != "deleted":
+            current = have.order(RULES)
+            current += [n for n in want.order(RULES) if n not in current]
+            for name, where, other in order_moves(current, want.order(RULES)):
+                moves.append("move rulebase security rules %s %s" % (
+                    name, "top" if where == "before" else "after %s" % other))
+        return leaf_deletes + sets + moves + entry_deletes
+
+    @readable
+    def simulate(self, running, commands):
+        """The running set lines after ``commands`` (candidate as ``show`` prints it)."""
+        return "\n".join(load(running).apply(commands).dump()) + "\n"
+
+    # -- push / commit ---------------------------------------------------------------
+    def push(self, transport, commands, confirm_timeout=None):
+        """Candidate edits in configure mode, then ``commit`` (netmiko's commit()).
+
+        PAN-OS has no commit-confirm. Closest safe equivalent: nothing is live until
+        ``commit``; a push that fails before it is discarded with ``revert config``
+        (PAN-OS 9.0+); a commit whose read-back does not converge is undone by the
+        engine's inverse commands and a second commit (``load config version <n>`` is
+        the manual fallback).
+        """
+        try:
+            out = transport.send_config(list(commands))
+            session = getattr(transport, "session", None)
+            out += session.commit() if session is not None and hasattr(session, "commit") \
+                else transport.send_config(["commit"])
+        except Exception:
+            transport.send_config(["revert config"])
+            raise
+        return out
+
+    def confirm(self, transport):
+        """Nothing to confirm: a PAN-OS commit is final (see push)."""
+        return None
+
+    def save(self, transport):
+        """A commit already persists the running configuration."""
+        return None
+
+
+def _dscp_value(name):
+    from ansible_collections.voipready.network.plugins.module_utils.intent import DSCP_NAMES
+    return DSCP_NAMES.get(name, 0)
