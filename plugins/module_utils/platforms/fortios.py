@@ -77,7 +77,8 @@ def address_object(prefix, kind, value):
 def rule_destinations(rule, fqdn_mode):
     """(kind, value) pairs a rule pushes, and a note when it pushes nothing."""
     if not rule["enforceable"]:
-        return [], "rule %s: wildcard-only FQDNs cannot be enforced; not pushed" % rule["id"]
+        return [], ("rule %s: not enforceable (no address and no exact FQDN, only %s); not "
+                    "pushed" % (rule["id"], "wildcards" if rule["fqdns"] else "a port"))
     nets = [("net", a) for a in rule["addresses"]]
     fqdns = [("fqdn", f) for f in rule["fqdns"] if not f.startswith("*.")]
     if fqdn_mode == "objects":
@@ -90,6 +91,10 @@ def rule_destinations(rule, fqdn_mode):
         dests = []
     if not dests:
         return [], "rule %s: FQDN-only and fqdn_mode=%s; not pushed" % (rule["id"], fqdn_mode)
+    wild = [f for f in rule["fqdns"] if f.startswith("*.")]
+    if wild and any(kind == "fqdn" for kind, _ in dests):
+        return dests, "rule %s: %d wildcard FQDNs (%s...) have no FQDN object; skipped" % (
+            rule["id"], len(wild), wild[0])
     return dests, None
 
 
@@ -126,6 +131,7 @@ def firewall_plan(allowlist, name_limit=63, object_limit=63):
         dests, note = rule_destinations(rule, allowlist["fqdn_mode"])
         if note:
             plan["notes"].append(note)
+        if not dests:
             continue
         if any(ipaddress.ip_network(v).version == 6 for k, v in dests if k == "net") \
                 and name_limit < 63:
