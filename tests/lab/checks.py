@@ -1,0 +1,417 @@
+"""Packet checks on the voipready lab, shared by Molecule verify and pytest.
+
+Every check sends real packets between lab containers (lab/labprobe.py, probes in
+lab/probes/) or reads the live device, and returns a ``Check``: ``ok`` plus the
+evidence (what was sent, what arrived, what the device said). Nothing here changes a
+device except ``with_scratch_address`` (adds, then removes, one documentation address
+on the provider container so that "an address not in the allowlist" exists).
+
+    .venv/bin/python tests/lab/checks.py linux_firewall   # run a scenario's checks
+    .venv/bin/python tests/lab/checks.py ovs_switch
+
+Expected values (timeouts, VLAN ids, DSCP) come from the role defaults and
+inventories/lab/group_vars/all.yml, i.e. what the collection was asked to configure,
+never from what the device happens to hold.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import random
+import re
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "lab"))
+
+from labprobe import Receiver, run_probe  # noqa: E402
+
+FW, SW, PHONE, PROVIDER, LAN = "vr-fw1", "vr-sw1", "vr-phone1", "vr-provider1", "vr-lan1"
+PHONE_IP = "192.0.2.10"
+FW_OUTSIDE = "203.0.113.1"
+SBC = ["203.0.113.10", "203.0.113.11"]
+RTP = ["203.0.113.20", "203.0.113.21"]
+RTP_EDGES = (6000, 65535)          # lab/catalog/labvoice.yml: udp 6000-65535
+SCRATCH_ADDR = "203.0.113.99"      # on the provider, in no allowlist entry
+KERNEL_UDP_DEFAULTS = {"udp": 30, "udp_stream": 120}
+EF, CS3 = 46, 24
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    evidence: list = field(default_factory=list)
+
+    def __bool__(self):
+        return self.ok
+
+    def __str__(self):
+        head = "%s %s" % ("PASS" if self.ok else "FAIL", self.name)
+        return "\n".join([head] + ["    " + str(e) for e in self.evidence])
+
+
+# -- expectations -----------------------------------------------------------------------
+def _yaml(path: Path) -> dict:
+    return yaml.safe_load(path.read_text()) or {} if path.exists() else {}
+
+
+def intent() -> dict:
+    """What the lab was asked to configure: role defaults overlaid with the lab group_vars."""
+    merged = {}
+    for role in ("nat_keepalive", "qos", "voice_vlan", "sip_alg"):
+        merged.update(_yaml(REPO / "roles" / role / "defaults" / "main.yml"))
+    merged.update(_yaml(REPO / "inventories" / "lab" / "group_vars" / "all.yml"))
+    return merged
+
+
+# -- small helpers ------------------------------------------------------------------------
+def sh(container: str, cmd: str, check: bool = False, input: str | None = None) -> subprocess.CompletedProcess:
+    p = subprocess.run(["podman", "exec", "-i", container, "sh", "-c", cmd], capture_output=True,
+                       text=True, timeout=60, input=input)
+    if check and p.returncode != 0:
+        raise RuntimeError("%s: %s failed (%s): %s" % (container, cmd, p.returncode, p.stderr.strip()))
+    return p
+
+
+def flows(recv_container: str, recv_args: list, sends: list, window: float = 2.0):
+    """One receiver, several senders (run one after the other); returns (received, [sent...])."""
+    timeout = window + 1.2 * len(sends)
+    rx = Receiver(recv_container, list(recv_args) + ["--count", "1000", "--timeout", "%.1f" % timeout])
+    sent = []
+    try:
+        for container, args in sends:
+            sent.append(run_probe(container, args, timeout=30))
+    except BaseException:
+        rx.proc.kill()
+        raise
+    return rx.wait(timeout + 30), sent
+
+
+@contextlib.contextmanager
+def with_scratch_address(addr: str = SCRATCH_ADDR):
+    sh(PROVIDER, "ip addr add %s/24 dev eth0 2>/dev/null || true" % addr)
+    try:
+        yield addr
+    finally:
+        sh(PROVIDER, "ip addr del %s/24 dev eth0 2>/dev/null || true" % addr)
+
+
+def _sport() -> int:
+    return random.randint(20000, 59999)
+
+
+# -- linux_firewall -------------------------------------------------------------------------
+def allowed_udp():
+    return [(a, 5060) for a in SBC] + [(a, p) for a in RTP for p in RTP_EDGES]
+
+
+def allowed_tcp():
+    return [(a, p) for a in SBC for p in (5060, 5061, 443, 8443)]
+
+
+def check_allowlist() -> list:
+    """Allowed flows cross the NAT; a port and an address outside the allowlist are dropped."""
+    udp_ok, tcp_ok = allowed_udp(), allowed_tcp()
+    udp_bad = [(SBC[0], 5070), (SCRATCH_ADDR, 5060), (SBC[0], 7000)]   # port, address, RTP port on an SBC
+    tcp_bad = [(SBC[0], 8080), (SCRATCH_ADDR, 5061)]
+    results = []
+    with with_scratch_address():
+        for proto, ok, bad in (("udp", udp_ok, udp_bad), ("tcp", tcp_ok, tcp_bad)):
+            ports = sorted({p for _, p in ok + bad})
+            tag = uuid.uuid4().hex[:8]
+            sends = [(PHONE, ["udp_tcp.py", "send", "--proto", proto, "--dst", a, "--dport", p,
+                              "--count", "1", "--timeout", "3", "--connect-timeout", "1.5",
+                              "--payload", "%s-%s-%s" % (tag, a, p)]) for a, p in ok + bad]
+            got, _ = flows(PROVIDER, ["udp_tcp.py", "recv", "--proto", proto,
+                                      "--ports", ",".join(map(str, ports))], sends)
+            arrived = {(pk["dst"], pk["dport"]) for pk in got.packets
+                       if str(pk.get("payload", "")).startswith(tag) or proto == "tcp"}
+            for a, p in ok:
+                hit = (a, p) in arrived
+                results.append(Check("allowlist: %s %s:%s passes phone->provider" % (proto, a, p), hit,
+                                     ["arrived" if hit else "did not arrive", "received: %s" % sorted(arrived)]))
+            for a, p in bad:
+                hit = (a, p) in arrived
+                results.append(Check("allowlist: %s %s:%s (not allowed) is dropped" % (proto, a, p), not hit,
+                                     ["arrived (should be dropped)" if hit else "dropped",
+                                      "received: %s" % sorted(arrived)]))
+    return results
+
+
+SIP_FIELDS = ("via", "contact", "sdp_c", "sdp_o")
+
+
+def check_sip_alg_off(proto: str = "udp") -> Check:
+    """An INVITE with SDP from the phone arrives with Via, Contact, c= and o= untouched."""
+    got, sent = flows(PROVIDER, ["sip.py", "recv", "--proto", proto, "--port", "5060"],
+                      [(PHONE, ["sip.py", "send", "--proto", proto, "--dst", SBC[0], "--count", "1",
+                                "--timeout", "3"])])
+    tx = sent[0].packets[0] if sent[0].packets else {}
+    rx = got.packets[0] if got.packets else None
+    ev = ["sent: %s" % {k: tx.get(k) for k in SIP_FIELDS}]
+    if rx is None:
+        return Check("sip alg off (%s): INVITE untouched" % proto, False,
+                     ev + ["no INVITE arrived at the provider", got.stderr.strip()])
+    ev.append("received from %s: %s" % (rx.get("src"), {k: rx.get(k) for k in SIP_FIELDS}))
+    same = all(rx.get(k) == tx.get(k) for k in SIP_FIELDS)
+    phone = all(PHONE_IP in json.dumps(rx.get(k)) for k in SIP_FIELDS)
+    rewritten = [k for k in SIP_FIELDS if FW_OUTSIDE in json.dumps(rx.get(k))]
+    if rewritten:
+        ev.append("rewritten to the firewall's outside address %s: %s" % (FW_OUTSIDE, rewritten))
+    return Check("sip alg off (%s): INVITE Via/Contact/SDP untouched" % proto, same and phone, ev)
+
+
+def check_fw_dscp() -> list:
+    """DSCP seen by the provider: EF on RTP, CS3 on SIP, for packets the phone sent unmarked."""
+    out = []
+    cases = [("udp", RTP[0], RTP_EDGES[0], EF, "rtp"), ("udp", RTP[1], RTP_EDGES[1], EF, "rtp"),
+             ("udp", SBC[0], 5060, CS3, "sip"), ("tcp", SBC[0], 5060, CS3, "sip"),
+             ("tcp", SBC[0], 5061, CS3, "sip-tls")]
+    for proto in ("udp", "tcp"):
+        mine = [c for c in cases if c[0] == proto]
+        tag = uuid.uuid4().hex[:8]
+        sends = [(PHONE, ["udp_tcp.py", "send", "--proto", proto, "--dst", a, "--dport", p, "--count", "1",
+                          "--timeout", "3", "--payload", "%s-%s" % (tag, p)]) for _, a, p, _, _ in mine]
+        args = ["udp_tcp.py", "recv", "--proto", proto, "--ports", ",".join(str(c[2]) for c in mine)]
+        if proto == "tcp":
+            args += ["--iface", "eth0"]
+        got, _ = flows(PROVIDER, args, sends)
+        for _, a, p, want, svc in mine:
+            pk = next((x for x in got.packets if x["dst"] == a and x["dport"] == p), None)
+            seen = None if pk is None else pk.get("dscp")
+            out.append(Check("dscp: %s %s %s:%s arrives marked %s" % (svc, proto, a, p, want), seen == want,
+                             ["sent unmarked (dscp 0)", "received dscp=%s" % seen if pk else "nothing arrived",
+                              *(["probe warnings: %s" % [e for e in got.events if "warning" in e]]
+                                if proto == "tcp" and seen is None and pk else [])]))
+    return out
+
+
+def _sysctl(name: str) -> int | None:
+    p = sh(FW, "sysctl -n %s" % name)
+    return int(p.stdout.strip()) if p.returncode == 0 and p.stdout.strip().isdigit() else None
+
+
+def _port_match(right, port: int, sets: dict) -> bool:
+    if isinstance(right, int):
+        return right == port
+    if isinstance(right, str) and right.startswith("@"):
+        return any(_port_match(e, port, sets) for e in sets.get(right[1:], []))
+    if isinstance(right, dict):
+        if "range" in right:
+            lo, hi = right["range"]
+            return lo <= port <= hi
+        if "set" in right:
+            return any(_port_match(e, port, sets) for e in right["set"])
+    if isinstance(right, list):
+        return any(_port_match(e, port, sets) for e in right)
+    return False
+
+
+def _addr_match(right, addr: str, sets: dict) -> bool:
+    import ipaddress
+    ip = ipaddress.ip_address(addr)
+    if isinstance(right, str):
+        if right.startswith("@"):
+            return any(_addr_match(e, addr, sets) for e in sets.get(right[1:], []))
+        return ip == ipaddress.ip_address(right)
+    if isinstance(right, dict):
+        if "prefix" in right:
+            return ip in ipaddress.ip_network("%s/%s" % (right["prefix"]["addr"], right["prefix"]["len"]), strict=False)
+        if "range" in right:
+            lo, hi = (ipaddress.ip_address(x) for x in right["range"])
+            return lo <= ip <= hi
+        if "set" in right:
+            return any(_addr_match(e, addr, sets) for e in right["set"])
+    if isinstance(right, list):
+        return any(_addr_match(e, addr, sets) for e in right)
+    return False
+
+
+def ct_timeout_for(dst: str, dport: int):
+    """The ct timeout policy a UDP flow phone->dst:dport gets from the live ruleset, or None.
+
+    Reads `nft -j list ruleset` (any table) and returns (object name, policy dict, rule
+    text) for the first rule that sets a ct timeout and whose udp dport / ip daddr
+    matches (other matches, e.g. interface names, are assumed to hold for this flow).
+    """
+    data = json.loads(sh(FW, "nft -j list ruleset", check=True).stdout)["nftables"]
+    objs, sets = {}, {}
+    for item in data:
+        if "ct timeout" in item:
+            o = item["ct timeout"]
+            objs[(o["family"], o["table"], o["name"])] = o
+        if "set" in item:
+            s = item["set"]
+            sets[s["name"]] = s.get("elem", [])
+    for item in data:
+        rule = item.get("rule")
+        if not rule:
+            continue
+        name = next((e["ct timeout"] for e in rule["expr"] if isinstance(e, dict) and "ct timeout" in e), None)
+        if name is None:
+            continue
+        fits = True
+        for e in rule["expr"]:
+            m = e.get("match") if isinstance(e, dict) else None
+            if not m or m.get("op", "==") not in ("==", "in"):
+                continue
+            left = m["left"].get("payload", {}) if isinstance(m["left"], dict) else {}
+            if left.get("field") == "dport" and left.get("protocol") in ("udp", "th"):
+                fits &= _port_match(m["right"], dport, sets)
+            elif left.get("field") == "daddr" and left.get("protocol") == "ip":
+                fits &= _addr_match(m["right"], dst, sets)
+            elif left.get("protocol") == "tcp":
+                fits = False
+        if fits:
+            obj = objs.get((rule["family"], rule["table"], name))
+            return name, (obj or {}).get("policy", {}), "%s %s chain %s" % (rule["family"], rule["table"], rule["chain"])
+    return None
+
+
+def check_conntrack_timeouts() -> list:
+    """Sysctls hold the intended values and a live UDP flow's remaining timeout matches them."""
+    want = intent()
+    out = []
+    for key, sysctl in (("voipready_udp_timeout", "net.netfilter.nf_conntrack_udp_timeout"),
+                        ("voipready_udp_stream_timeout", "net.netfilter.nf_conntrack_udp_timeout_stream")):
+        have = _sysctl(sysctl)
+        out.append(Check("timeouts: %s = %s" % (sysctl, want[key]), have == int(want[key]),
+                         ["device: %s = %s" % (sysctl, have)]))
+    for dst, dport, label in ((SBC[0], 5060, "sip"), (RTP[0], RTP_EDGES[0], "rtp")):
+        sport = _sport()
+        run_probe(PHONE, ["udp_tcp.py", "send", "--proto", "udp", "--dst", dst, "--dport", dport,
+                          "--sport", sport, "--count", "1", "--timeout", "2"])
+        listing = sh(FW, "conntrack -L -p udp --orig-src %s --orig-port-src %d 2>/dev/null" % (PHONE_IP, sport)).stdout
+        line = next((ln for ln in listing.splitlines() if "dport=%d" % dport in ln), "")
+        m = re.match(r"\s*udp\s+17\s+(\d+)\s", line)
+        remaining = int(m.group(1)) if m else None
+        policy = ct_timeout_for(dst, dport)
+        if policy:
+            name, pol, where = policy
+            expected = pol.get("unreplied")
+            src = "ct timeout %r (%s) unreplied=%s" % (name, where, expected)
+        else:
+            expected = _sysctl("net.netfilter.nf_conntrack_udp_timeout")
+            src = "sysctl nf_conntrack_udp_timeout=%s (no ct timeout rule matches)" % expected
+        intended = {int(want["voipready_udp_timeout"]), int(want["voipready_udp_stream_timeout"]),
+                    int(want["voipready_sip_timeout"])}
+        ok = (remaining is not None and expected is not None and expected - 10 <= remaining <= expected
+              and expected in intended and expected != KERNEL_UDP_DEFAULTS["udp"])
+        out.append(Check("timeouts: live %s flow %s:%s ages by the configured timeout" % (label, dst, dport), ok,
+                         ["conntrack: %s" % (line.strip() or "no entry for sport %d" % sport),
+                          "remaining=%s, expected <= %s from %s" % (remaining, expected, src),
+                          "intended values %s, kernel default %s" % (sorted(intended), KERNEL_UDP_DEFAULTS["udp"])]))
+    return out
+
+
+def _lab_nat_expected() -> str:
+    text = (REPO / "lab" / "labctl").read_text()
+    m = re.search(r'LAB_NAT\s*=\s*"""\\?\n?(.*?)"""', text, re.S)
+    return m.group(1) if m else ""
+
+
+def _norm(text: str) -> list:
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def check_lab_nat_unchanged() -> Check:
+    have = sh(FW, "nft list table ip lab_nat").stdout
+    want = _lab_nat_expected()
+    return Check("lab_nat table unchanged", bool(want) and _norm(have) == _norm(want),
+                 ["device:\n" + have, "labctl:\n" + want])
+
+
+def linux_firewall_checks() -> list:
+    checks = check_allowlist()
+    checks += [check_sip_alg_off("udp"), check_sip_alg_off("tcp")]
+    checks += check_fw_dscp()
+    checks += check_conntrack_timeouts()
+    checks.append(check_lab_nat_unchanged())
+    return checks
+
+
+# -- ovs_switch -------------------------------------------------------------------------------
+L2_IFACES = ["voice0", "data0", "trunk0"]
+
+
+def l2_send(vlan: int | None, marker: str, count: int = 2, **ip) -> tuple:
+    args = ["l2.py", "send", "--iface", "sw0", "--marker", marker, "--count", count, "--timeout", "3"]
+    if vlan is not None:
+        args += ["--vlan", vlan, "--pcp", 5]
+    for k, v in ip.items():
+        args += ["--" + k.replace("_", "-"), v]
+    rargs = ["l2.py", "recv", "--marker", marker] + [x for i in L2_IFACES for x in ("--iface", i)]
+    got, sent = flows(LAN, rargs, [(PHONE, args)], window=1.5)
+    return got, sent[0]
+
+
+def check_voice_vlan() -> list:
+    """Tagged voice frames from the phone port reach voice1 and the trunk only; untagged
+    frames reach data1 (and the trunk, tagged with the data VLAN) only."""
+    want = intent()
+    voice, data = int(want["voipready_voice_vlan"]["id"]), int(want["voipready_data_vlan"]["id"])
+    out = []
+    m = "v" + uuid.uuid4().hex[:8]
+    got, _ = l2_send(voice, m)
+    by = got.summary.get("by_iface", {})
+    ok = bool(by.get("voice0")) and not by.get("data0") and voice in by.get("trunk0", [])
+    out.append(Check("voice vlan: tagged %d from phone1 lands on voice1 and the trunk, not data1" % voice, ok,
+                     ["vlans seen per port: %s" % by]))
+    m = "d" + uuid.uuid4().hex[:8]
+    got, _ = l2_send(None, m)
+    by = got.summary.get("by_iface", {})
+    ok = bool(by.get("data0")) and not by.get("voice0") and data in by.get("trunk0", [])
+    out.append(Check("voice vlan: untagged from phone1 lands on data1 (and the trunk as %d), not voice1" % data, ok,
+                     ["vlans seen per port: %s" % by]))
+    return out
+
+
+def check_ovs_dscp() -> list:
+    """Voice traffic (tagged voice VLAN) from the phone port is marked on the switch:
+    EF on RTP, CS3 on SIP, although the phone sent it unmarked."""
+    voice = int(intent()["voipready_voice_vlan"]["id"])
+    out = []
+    for dst, dport, want, label in ((RTP[0], RTP_EDGES[0], EF, "rtp"), (SBC[0], 5060, CS3, "sip")):
+        m = "q" + uuid.uuid4().hex[:8]
+        got, _ = l2_send(voice, m, count=2, ip_dst=dst, udp_dport=dport, dscp=0)
+        seen = {(p["iface"], p.get("dscp")) for p in got.packets}
+        on_voice = {d for i, d in seen if i == "voice0"}
+        ok = on_voice == {want}
+        flows_txt = sh(SW, "ovs-ofctl dump-flows br0 | grep -v 'priority=0 actions=NORMAL' | head -20").stdout
+        out.append(Check("ovs dscp: voice %s udp %s:%s leaves voice1 marked %s" % (label, dst, dport, want), ok,
+                         ["sent dscp 0 tagged %d; seen (iface, dscp): %s" % (voice, sorted(seen, key=str)),
+                          "flows:\n" + flows_txt]))
+    return out
+
+
+def ovs_switch_checks() -> list:
+    return check_voice_vlan() + check_ovs_dscp()
+
+
+SCENARIOS = {"linux_firewall": linux_firewall_checks, "ovs_switch": ovs_switch_checks}
+
+
+def main(argv: list) -> int:
+    names = argv[1:] or list(SCENARIOS)
+    failed = 0
+    for name in names:
+        t0 = time.monotonic()
+        for c in SCENARIOS[name]():
+            print(c, flush=True)
+            failed += not c.ok
+        print("-- %s: %.1fs" % (name, time.monotonic() - t0), flush=True)
+    print("%d check(s) failed" % failed if failed else "all checks passed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
