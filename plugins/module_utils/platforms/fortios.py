@@ -44,8 +44,7 @@ import re
 import shlex
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
-from ansible_collections.voipready.network.plugins.module_utils.intent import (
-    DSCP_BY_VALUE, TIMEOUT_DEFAULTS)
+from ansible_collections.voipready.network.plugins.module_utils.intent import TIMEOUT_DEFAULTS
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
 
 MARK = "voipready"

@@ -30,10 +30,10 @@ import ipaddress
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
-    DSCP_BY_VALUE, TIMEOUT_DEFAULTS)
+    DSCP_BY_VALUE, DSCP_NAMES, TIMEOUT_DEFAULTS)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
 from ansible_collections.voipready.network.plugins.module_utils.platforms.fortios import (
-    MARK, _net_key, firewall_plan, order_moves, parse_comment, plan_to_allowlist, readable)
+    MARK, firewall_plan, order_moves, parse_comment, plan_to_allowlist, readable)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.setstyle import SetConfig
 
 LIST_KEYS = ("static", "members", "from", "to", "source", "destination", "application",
@@ -387,5 +387,4 @@ class Driver(PlatformDriver):
 
 
 def _dscp_value(name):
-    from ansible_collections.voipready.network.plugins.module_utils.intent import DSCP_NAMES
     return DSCP_NAMES.get(name, 0)

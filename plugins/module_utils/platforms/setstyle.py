@@ -102,7 +102,7 @@ class SetConfig(object):
         best = None
         for pattern in self.entries:
             if len(key) > len(pattern) and all(p in ("*", k) for p, k in zip(pattern, key)):
-                if best is None or len(pattern) >= len(best) - 1:
+                if best is None or len(pattern) > len(best):
                     best = key[:len(pattern)]
         return best
 
