@@ -76,7 +76,7 @@ def _fail(message, field, value):
 
 
 # -- running text ---------------------------------------------------------------------------
-def split_sections(running):
+def split_sections(running, needed=("nft", "sysctl", "include")):
     """running -> {section: text}; VoipReadyError when markers are missing or truncated."""
     if not isinstance(running, str):
         _fail("running state must be text from the gather command", "running", type(running).__name__)
@@ -91,9 +91,9 @@ def split_sections(running):
     if name != "end":
         _fail("the linux running state is incomplete (no end marker): the gather output was "
               "cut short or is not from this driver", "running", (name or "")[:40])
-    for needed in ("nft", "sysctl", "include"):
-        if needed not in sections:
-            _fail("the linux running state has no %r section" % needed, "running", needed)
+    for name in needed:
+        if name not in sections:
+            _fail("the running state has no %r section" % name, "running", name)
     return sections
 
 
