@@ -99,7 +99,7 @@ class Contract(object):
         assert parsed["voice_vlan"]["phone_ports"] == intent["voice_vlan"]["phone_ports"]
         assert [(c["name"], c["dscp"]) for c in parsed["qos"]["classes"]] == \
             [(c["name"], c["dscp"]) for c in intent["qos"]["classes"]]
-        validate_intent(dict((f, parsed[f]) for f in ("sip_alg", "qos")))
+        validate_intent(dict((f, parsed[f]) for f in ("sip_alg", "qos") if f in parsed))
 
     def pushed_rules(self, intent):
         """The rules this platform can push for the intent (subclasses narrow)."""
