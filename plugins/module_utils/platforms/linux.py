@@ -97,16 +97,21 @@ def split_sections(running, needed=("nft", "sysctl", "include")):
     return sections
 
 
-def parse_state(running):
-    """running -> a dict with everything the driver compares; VoipReadyError when the
-    text is not what GATHER prints (never another exception)."""
+def guarded(platform, parser, running):
+    """parser(running), turning any slip on malformed text into VoipReadyError."""
     try:
-        return _parse_state(running)
+        return parser(running)
     except VoipReadyError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise VoipReadyError("the linux running state is malformed: %s: %s" % (
-            type(exc).__name__, exc), field="running", value=str(exc)[:80])
+        raise VoipReadyError("the %s running state is malformed: %s: %s" % (
+            platform, type(exc).__name__, exc), field="running", value=str(exc)[:80])
+
+
+def parse_state(running):
+    """running -> a dict with everything the driver compares; VoipReadyError when the
+    text is not what GATHER prints (never another exception)."""
+    return guarded("linux", _parse_state, running)
 
 
 def _parse_state(running):

@@ -20,7 +20,7 @@ import json
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
 from ansible_collections.voipready.network.plugins.module_utils.platforms.linux import (
-    MARK, heredoc, run_step, split_sections)
+    MARK, guarded, heredoc, run_step, split_sections)
 
 COOKIES = {"qos": 0x5601ce, "voice_vlan": 0x5601cd}
 OFCTL = "ovs-ofctl -O OpenFlow13 --names"
@@ -134,35 +134,33 @@ def flow_text(key):
 
 
 def parse_state(running):
-    try:
-        sections = split_sections(running, SECTIONS)
-        ports = {}
-        for row in _table(sections["port"]):
-            ports[row["name"]] = {"uuid": row["_uuid"], "tag": _one(row["tag"]),
-                                  "trunks": _listed(row["trunks"]),
-                                  "vlan_mode": _one(row["vlan_mode"]), "bridge": None}
-        by_uuid = dict((p["uuid"], n) for n, p in ports.items())
-        bridges = {}
-        for row in _table(sections["bridge"]):
-            ids = row["external_ids"] if isinstance(row["external_ids"], dict) else {}
-            bridges[row["name"]] = {"external_ids": dict(
-                (k, v) for k, v in ids.items() if k.startswith("voipready-")), "flows": set()}
-            for uuid in _listed(row["ports"]):
-                if uuid in by_uuid:
-                    ports[by_uuid[uuid]]["bridge"] = row["name"]
-        for name in bridges:
-            for line in sections.get("flows:" + name, "").splitlines():
-                if "actions=" not in line:
-                    continue
-                key = flow_key(line)
-                if key[0] in COOKIES.values():
-                    bridges[name]["flows"].add(key)
-        return {"ports": ports, "bridges": bridges}
-    except VoipReadyError:
-        raise
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise VoipReadyError("the openvswitch running state is malformed: %s: %s" % (
-            type(exc).__name__, exc), field="running", value=str(exc)[:80])
+    return guarded("openvswitch", _parse_state, running)
+
+
+def _parse_state(running):
+    sections = split_sections(running, SECTIONS)
+    ports = {}
+    for row in _table(sections["port"]):
+        ports[row["name"]] = {"uuid": row["_uuid"], "tag": _one(row["tag"]),
+                              "trunks": _listed(row["trunks"]),
+                              "vlan_mode": _one(row["vlan_mode"]), "bridge": None}
+    by_uuid = dict((p["uuid"], n) for n, p in ports.items())
+    bridges = {}
+    for row in _table(sections["bridge"]):
+        ids = row["external_ids"] if isinstance(row["external_ids"], dict) else {}
+        bridges[row["name"]] = {"external_ids": dict(
+            (k, v) for k, v in ids.items() if k.startswith("voipready-")), "flows": set()}
+        for uuid in _listed(row["ports"]):
+            if uuid in by_uuid:
+                ports[by_uuid[uuid]]["bridge"] = row["name"]
+    for name in bridges:
+        for line in sections.get("flows:" + name, "").splitlines():
+            if "actions=" not in line:
+                continue
+            key = flow_key(line)
+            if key[0] in COOKIES.values():
+                bridges[name]["flows"].add(key)
+    return {"ports": ports, "bridges": bridges}
 
 
 # -- desired state ------------------------------------------------------------------------
