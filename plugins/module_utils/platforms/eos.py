@@ -52,6 +52,7 @@ SINGLE_VALUED_INTERFACE_LINES = (
 TEMPLATES = {
     "acl": "ip access-list {name}",
     "remark": "{seq} remark voipready {tag}",
+    "alias": "{seq} remark voipready {tag} same-as {alias}",
     "ace": "{seq} {action} {proto} {src}{sport} {dst}{dport}",
     "bind": "ip access-group {name} in",
     "vlan": "vlan {id}",
@@ -68,7 +69,7 @@ TEMPLATES = {
 }
 
 ACE_RE = re.compile(r"^(\d+) (permit|deny) (\S+) (.*)$")
-REMARK_RE = re.compile(r"^(\d+) remark voipready (\S+)$")
+REMARK_RE = re.compile(r"^(\d+) remark voipready (\S+)(?: same-as (\S+))?$")
 
 
 def _fail(what, value):
@@ -264,18 +265,31 @@ class Driver(PlatformDriver):
         def add(acl, *entry):
             acl.append(entry)
 
+        owner = {}  # entries already written -> the rule that wrote them (EOS refuses twins)
         for rule in self._pushed_rules(cfg)[1]:
             ports = (rule["port_min"], rule["port_max"])
-            add(inside, "remark", rule["id"])
-            add(outside, "remark", rule["id"])
+            mine_in, mine_out = [], []
             for net in voice:
                 for peer in rule["addresses"]:
                     if rule["direction"] in ("outbound", "both"):
-                        add(inside, "permit", rule["proto"], net, None, peer, ports)
-                        add(outside, "permit", rule["proto"], peer, ports, net, None)
+                        mine_in.append(("permit", rule["proto"], net, None, peer, ports))
+                        mine_out.append(("permit", rule["proto"], peer, ports, net, None))
                     if rule["direction"] in ("inbound", "both"):
-                        add(outside, "permit", rule["proto"], peer, None, net, ports)
-                        add(inside, "permit", rule["proto"], net, ports, peer, None)
+                        mine_out.append(("permit", rule["proto"], peer, None, net, ports))
+                        mine_in.append(("permit", rule["proto"], net, ports, peer, None))
+            twins = set(owner.get(e) for e in mine_in + mine_out)
+            if len(twins) == 1 and None not in twins:
+                # the same flows as an earlier rule: a remark names it, no twin entries
+                add(inside, "remark", rule["id"], twins.pop())
+                add(outside, "remark", rule["id"], owner[mine_out[0]])
+                continue
+            add(inside, "remark", rule["id"])
+            add(outside, "remark", rule["id"])
+            for acl, mine in ((inside, mine_in), (outside, mine_out)):
+                for entry in mine:
+                    if entry not in owner:
+                        owner[entry] = rule["id"]
+                        acl.append(entry)
         essentials = cfg.get("essentials") or {}
         for kind, flows in (("dns", (("udp", 53), ("tcp", 53))), ("ntp", (("udp", 123),))):
             if not essentials.get(kind):
@@ -402,11 +416,14 @@ class Driver(PlatformDriver):
                     bound[m.group(1)].append(head.split(" ", 1)[1])
         current = dict((side, max(g)) for side, g in gens.items())
         rules, voice, essentials, enforce = {}, set(), {"dns": set(), "ntp": set()}, False
+        aliases = {}
         for side in ("INSIDE", "OUTSIDE"):
             tag = None
             for entry in acls.get("%s-%s-G%d" % (prefix, side, current.get(side, 0)), []):
                 if entry[1] == "remark":
                     tag = entry[2]
+                    if entry[3]:
+                        aliases[tag] = entry[3]
                     continue
                 _seq, action, proto, src, sport, dst, dport = entry
                 local, peer = (src, dst) if side == "INSIDE" else (dst, src)
@@ -431,6 +448,10 @@ class Driver(PlatformDriver):
                         rule["direction"].add("outbound")
                     if side == "OUTSIDE" and dport:
                         rule["direction"].add("inbound")
+        for tag, twin in aliases.items():
+            if twin in rules:
+                rules[tag] = dict(rules[twin], id=tag, addresses=set(rules[twin]["addresses"]),
+                                  direction=set(rules[twin]["direction"]))
         out_rules = []
         for tag in sorted(rules):
             rule = rules[tag]
@@ -744,6 +765,8 @@ def _sequence(entries):
 
 def render_entry(entry):
     """Canonical text of a numbered remark or ACE tuple."""
+    if entry[1] == "remark" and len(entry) > 3 and entry[3]:
+        return TEMPLATES["alias"].format(seq=entry[0], tag=entry[2], alias=entry[3])
     if entry[1] == "remark":
         return TEMPLATES["remark"].format(seq=entry[0], tag=entry[2])
     return render_ace(*entry)
@@ -752,9 +775,9 @@ def render_entry(entry):
 def _read_entry(text):
     m = REMARK_RE.match(text)
     if m:
-        return int(m.group(1)), "remark", m.group(2)
+        return int(m.group(1)), "remark", m.group(2), m.group(3)
     if re.match(r"^\d+ remark ", text):
-        return int(text.split()[0]), "remark", None
+        return int(text.split()[0]), "remark", None, None
     return parse_ace(text)
 
 
