@@ -156,10 +156,16 @@ class NapalmTransport(object):
         return self.device.compare_config()
 
     def commit(self, confirm_timeout=None):
-        if confirm_timeout and getattr(self.device, "has_pending_commit", None):
-            self.device.commit_config(revert_in=int(confirm_timeout))
-        else:
-            self.device.commit_config()
+        """Commit the candidate; with a timeout, the device reverts by itself unless
+        confirm() follows (NAPALM drivers that implement revert_in: junos, eos, ios
+        archive-based). A driver without it raises NotImplementedError: then commit
+        plainly and rely on the engine's read-back and inverse rollback."""
+        if confirm_timeout:
+            try:
+                return self.device.commit_config(revert_in=int(confirm_timeout))
+            except NotImplementedError:
+                pass
+        return self.device.commit_config()
 
     def confirm(self):
         if getattr(self.device, "has_pending_commit", None) and self.device.has_pending_commit():

@@ -105,12 +105,18 @@ class PlatformDriver(object):
 
     # -- pushing ---------------------------------------------------------------------
     def push(self, transport, commands, confirm_timeout=None):
-        """Send ``commands``; CLI platforms use config mode. Drivers with a commit model
-        or a shell (linux) override this."""
+        """Send ``commands``. Through NAPALM they become a merge candidate committed
+        with NAPALM's revert timer; through netmiko, CLI platforms use config mode.
+        Drivers with a commit model or a shell (linux) override the netmiko path."""
+        if getattr(transport, "kind", None) == "napalm":
+            transport.load_merge("\n".join(commands))
+            return transport.commit(confirm_timeout)
         return transport.send_config(list(commands))
 
     def confirm(self, transport):
         """Confirm a commit made with a revert timer (no-op where there is none)."""
+        if getattr(transport, "kind", None) == "napalm":
+            transport.confirm()
         return None
 
     def save(self, transport):

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Both Molecule scenarios on the podman lab, one after the other (they share the lab,
+# which the scenarios' create/destroy bring up and take down: see molecule/README.md).
+#   tools/molecule.sh                   # linux_firewall then ovs_switch
+#   tools/molecule.sh ovs_switch        # one scenario
+# Exits non-zero when any scenario fails (every scenario is still attempted).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+export ANSIBLE_COLLECTIONS_PATH="$ROOT/.cache/collections"
+export ANSIBLE_CONFIG="$ROOT/ansible.cfg"
+export ANSIBLE_NOCOLOR=1 PY_COLORS=0 ANSIBLE_FORCE_COLOR=0
+export PATH="$ROOT/.venv/bin:$PATH"
+
+scenarios=("$@")
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(linux_firewall ovs_switch)
+
+[ -e "$ANSIBLE_COLLECTIONS_PATH/ansible_collections/voipready/network" ] || tools/setup.sh test
+lab/labctl build || { echo "molecule.sh: lab/labctl build failed" >&2; exit 1; }
+
+rc=0
+summary=()
+for s in "${scenarios[@]}"; do
+  start=$(date +%s)
+  if molecule test -s "$s"; then result=passed; else result=FAILED; rc=1; fi
+  summary+=("$s: $result in $(( $(date +%s) - start ))s")
+done
+# A failed scenario can leave the lab up (Molecule destroys on failure, but be sure).
+lab/labctl status >/dev/null 2>&1 && [ "${VOIPREADY_KEEP_LAB:-}" != 1 ] && lab/labctl down >/dev/null 2>&1
+printf 'molecule: %s\n' "${summary[@]}"
+exit $rc
