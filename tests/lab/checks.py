@@ -397,6 +397,34 @@ def ovs_switch_checks() -> list:
     return check_voice_vlan() + check_ovs_dscp()
 
 
+# -- lab control and site runs (for the pytest lab tests) -------------------------------------
+ENV_KEYS = {"ANSIBLE_COLLECTIONS_PATH": str(REPO / ".cache" / "collections"),
+            "ANSIBLE_CONFIG": str(REPO / "ansible.cfg"), "ANSIBLE_NOCOLOR": "1"}
+
+
+def labctl(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(REPO / "lab" / "labctl"), *args], capture_output=True,
+                          text=True, timeout=900, cwd=REPO)
+
+
+def site(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    """ansible-playbook -i inventories/lab site.yml ARGS, from the repository root."""
+    import os
+    env = dict(os.environ, **ENV_KEYS)
+    env["PATH"] = "%s:%s" % (REPO / ".venv" / "bin", env.get("PATH", ""))
+    return subprocess.run([str(REPO / ".venv" / "bin" / "ansible-playbook"), "-i", "inventories/lab",
+                           "site.yml", *args], capture_output=True, text=True, timeout=timeout,
+                          cwd=REPO, env=env)
+
+
+def recap(output: str) -> dict:
+    """PLAY RECAP counters per host: {host: {"ok": n, "changed": n, "failed": n, ...}}."""
+    out = {}
+    for m in re.finditer(r"^(\S+)\s+:\s+((?:\w+=\d+\s*)+)$", output.split("PLAY RECAP")[-1], re.M):
+        out[m.group(1)] = {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", m.group(2))}
+    return out
+
+
 SCENARIOS = {"linux_firewall": linux_firewall_checks, "ovs_switch": ovs_switch_checks}
 
 

@@ -1,0 +1,152 @@
+"""The packet checks can fail: break each feature by hand on the converged lab, see its
+check FAIL, re-converge with site.yml, see it PASS again.
+
+Brings the lab up when it is down (and takes it down again afterwards), converges it
+with `ansible-playbook -i inventories/lab site.yml`, then for each feature:
+
+    break by hand  ->  check fails (evidence printed)  ->  site.yml  ->  check passes
+
+Skips only when podman is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import checks  # noqa: E402
+from checks import FW, SW, sh  # noqa: E402
+
+pytestmark = pytest.mark.skipif(shutil.which("podman") is None, reason="podman is not installed: the lab needs it")
+
+
+def converge(host: str):
+    p = checks.site("--limit", host)
+    assert p.returncode == 0, "site.yml --limit %s failed:\n%s\n%s" % (host, p.stdout[-4000:], p.stderr[-2000:])
+    return p
+
+
+@pytest.fixture(scope="module")
+def lab():
+    was_up = checks.labctl("status").returncode == 0
+    if not was_up:
+        p = checks.labctl("up")
+        assert p.returncode == 0, p.stdout + p.stderr
+    converge("vr-fw1:vr-sw1")
+    yield
+    if not was_up:
+        checks.labctl("down")
+
+
+# -- how each feature is broken by hand -------------------------------------------------------
+def add_sip_helper():
+    """A SIP helper assignment in a scratch table (what a customer's ALG rule looks like)."""
+    sh(FW, "nft -f -", check=True, input="""
+table ip scratch_alg {
+  ct helper sip-5060 { type "sip" protocol udp; l3proto ip; }
+  chain prerouting { type filter hook prerouting priority filter; policy accept;
+    udp dport 5060 ct helper set "sip-5060" }
+}
+""")
+    sh(FW, "conntrack -F 2>/dev/null || true")
+
+
+def _voipready_rules(pred):
+    """Handles of rules in table inet voipready whose JSON expression satisfies pred."""
+    data = json.loads(sh(FW, "nft -j list table inet voipready", check=True).stdout)["nftables"]
+    return [(i["rule"]["chain"], i["rule"]["handle"]) for i in data
+            if "rule" in i and pred(json.dumps(i["rule"]["expr"]))]
+
+
+def delete_rules(pred):
+    found = _voipready_rules(pred)
+    assert found, "nothing to delete: the converged table has no such rule"
+    for chain, handle in found:
+        sh(FW, "nft delete rule inet voipready %s handle %s" % (chain, handle), check=True)
+
+
+def open_allowlist():
+    """Remove the allowlist's drop/reject rules and make every voipready chain accept."""
+    delete_rules(lambda e: '"drop"' in e or '"reject"' in e)
+    data = json.loads(sh(FW, "nft -j list table inet voipready", check=True).stdout)["nftables"]
+    for i in data:
+        c = i.get("chain")
+        if c and c.get("policy") == "drop":
+            sh(FW, "nft chain inet voipready %s '{ policy accept; }'" % c["name"], check=True)
+
+
+def flush_dscp():
+    delete_rules(lambda e: '"dscp"' in e and '"mangle"' in e)
+
+
+def timeouts_back():
+    sh(FW, "sysctl -qw net.netfilter.nf_conntrack_udp_timeout=30 net.netfilter.nf_conntrack_udp_timeout_stream=120",
+       check=True)
+    # a ct timeout policy would still give the flow the configured value: take those rules too
+    found = _voipready_rules(lambda e: '"ct timeout"' in e)
+    for chain, handle in found:
+        sh(FW, "nft delete rule inet voipready %s handle %s" % (chain, handle), check=True)
+
+
+def touch_lab_nat():
+    sh(FW, "nft add rule ip lab_nat postrouting ip daddr 203.0.113.99 counter", check=True)
+
+
+def phone_port_data_only():
+    sh(SW, "ovs-vsctl set port phone1 tag=10 -- clear port phone1 trunks vlan_mode", check=True)
+
+
+def delete_ovs_dscp_flows():
+    flows = sh(SW, "ovs-ofctl --no-stats dump-flows br0", check=True).stdout
+    cookies = sorted({ln.split("cookie=")[1].split(",")[0] for ln in flows.splitlines()
+                      if "cookie=" in ln and ("mod_nw_tos" in ln or "ip_dscp" in ln)})
+    assert cookies, "no DSCP flows to delete:\n" + flows
+    for c in cookies:
+        sh(SW, "ovs-ofctl del-flows br0 cookie=%s/-1" % c, check=True)
+
+
+def fix_lab_nat():
+    sh(FW, "nft delete table ip lab_nat; nft -f -", check=True, input=checks._lab_nat_expected())
+
+
+def drop_scratch_alg():
+    sh(FW, "nft delete table ip scratch_alg 2>/dev/null || true")
+
+
+CASES = [
+    # id, host, break, check, restore (None: re-converge restores it)
+    ("sip_alg", FW, add_sip_helper, lambda: [checks.check_sip_alg_off("udp")], None),
+    ("allowlist", FW, open_allowlist, checks.check_allowlist, None),
+    ("dscp_fw", FW, flush_dscp, checks.check_fw_dscp, None),
+    ("timeouts", FW, timeouts_back, checks.check_conntrack_timeouts, None),
+    ("lab_nat", FW, touch_lab_nat, lambda: [checks.check_lab_nat_unchanged()], fix_lab_nat),
+    ("voice_vlan", SW, phone_port_data_only, checks.check_voice_vlan, None),
+    ("dscp_ovs", SW, delete_ovs_dscp_flows, checks.check_ovs_dscp, None),
+]
+
+
+@pytest.mark.parametrize("name,host,breaker,check,restore", CASES, ids=[c[0] for c in CASES])
+def test_check_fails_when_feature_removed(lab, name, host, breaker, check, restore):
+    before = check()
+    assert all(before), "precondition: %s should pass on the converged lab:\n%s" % (
+        name, "\n".join(str(r) for r in before if not r.ok))
+    breaker()
+    try:
+        broken = check()
+        print("\n".join(map(str, broken)))
+        assert not all(broken), "%s still passes with the feature removed by hand" % name
+    finally:
+        if restore:
+            restore()
+        p = converge(host)
+        if name == "sip_alg":
+            # site.yml removed the helper assignment; the scratch table itself may stay
+            drop_scratch_alg()
+    again = check()
+    assert all(again), "after re-converging (%s):\n%s" % (
+        checks.recap(p.stdout), "\n".join(str(r) for r in again if not r.ok))
