@@ -691,8 +691,8 @@ class Driver(PlatformDriver):
 
     # -- pushing ------------------------------------------------------------------------------
     def push(self, transport, commands, confirm_timeout=None):
-        """Arm the on-device revert (when confirm_timeout), then run each step and check its
-        exit status; nft steps are atomic transactions."""
+        """Arm the on-device revert (when confirm_timeout; otherwise cancel any stale one),
+        then run each step and check its exit status; nft steps are atomic transactions."""
         outputs = []
         if confirm_timeout:
             before = self.gather(transport)
@@ -700,6 +700,10 @@ class Driver(PlatformDriver):
             token, arm = arm_command(self.rollback(before, after), int(confirm_timeout))
             outputs.append(run_step(transport, arm, "arming the revert timer"))
             self._pending = token
+        else:
+            # an unarmed change (or the engine's rollback) supersedes any pending revert:
+            # left armed, that older timer would later undo this change
+            transport.send_command(confirm_command(None))
         for command in commands:
             outputs.append(run_step(transport, command, command.split("\n")[0]))
         return "\n".join(outputs)
