@@ -200,40 +200,31 @@ def _sysctl(name: str) -> int | None:
     return int(p.stdout.strip()) if p.returncode == 0 and p.stdout.strip().isdigit() else None
 
 
-def _port_match(right, port: int, sets: dict) -> bool:
-    if isinstance(right, int):
-        return right == port
+def _nft_match(right, sets: dict, scalar, within, prefix=None) -> bool:
+    """Does an nft JSON match operand (value, range, prefix, anonymous or named set) hold?"""
     if isinstance(right, str) and right.startswith("@"):
-        return any(_port_match(e, port, sets) for e in sets.get(right[1:], []))
+        return any(_nft_match(e, sets, scalar, within, prefix) for e in sets.get(right[1:], []))
     if isinstance(right, dict):
         if "range" in right:
-            lo, hi = right["range"]
-            return lo <= port <= hi
-        if "set" in right:
-            return any(_port_match(e, port, sets) for e in right["set"])
+            return within(*right["range"])
+        if "prefix" in right and prefix:
+            return prefix(right["prefix"])
+        return any(_nft_match(e, sets, scalar, within, prefix) for e in right.get("set", []))
     if isinstance(right, list):
-        return any(_port_match(e, port, sets) for e in right)
-    return False
+        return any(_nft_match(e, sets, scalar, within, prefix) for e in right)
+    return scalar(right)
+
+
+def _port_match(right, port: int, sets: dict) -> bool:
+    return _nft_match(right, sets, lambda v: v == port, lambda lo, hi: lo <= port <= hi)
 
 
 def _addr_match(right, addr: str, sets: dict) -> bool:
     import ipaddress
-    ip = ipaddress.ip_address(addr)
-    if isinstance(right, str):
-        if right.startswith("@"):
-            return any(_addr_match(e, addr, sets) for e in sets.get(right[1:], []))
-        return ip == ipaddress.ip_address(right)
-    if isinstance(right, dict):
-        if "prefix" in right:
-            return ip in ipaddress.ip_network("%s/%s" % (right["prefix"]["addr"], right["prefix"]["len"]), strict=False)
-        if "range" in right:
-            lo, hi = (ipaddress.ip_address(x) for x in right["range"])
-            return lo <= ip <= hi
-        if "set" in right:
-            return any(_addr_match(e, addr, sets) for e in right["set"])
-    if isinstance(right, list):
-        return any(_addr_match(e, addr, sets) for e in right)
-    return False
+    ip, a = ipaddress.ip_address(addr), ipaddress.ip_address
+    return _nft_match(right, sets, lambda v: isinstance(v, str) and ip == a(v),
+                      lambda lo, hi: a(lo) <= ip <= a(hi),
+                      lambda p: ip in ipaddress.ip_network("%s/%s" % (p["addr"], p["len"]), strict=False))
 
 
 def ct_timeout_for(dst: str, dport: int):
@@ -405,6 +396,20 @@ ENV_KEYS = {"ANSIBLE_COLLECTIONS_PATH": str(REPO / ".cache" / "collections"),
 def labctl(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(REPO / "lab" / "labctl"), *args], capture_output=True,
                           text=True, timeout=900, cwd=REPO)
+
+
+def lab_session():
+    """Generator for a pytest fixture: the lab up for the test (taken down after if it was down)."""
+    was_up = labctl("status").returncode == 0
+    if not was_up:
+        p = labctl("up")
+        if p.returncode != 0:
+            raise RuntimeError("lab/labctl up failed:\n" + p.stdout + p.stderr)
+    try:
+        yield
+    finally:
+        if not was_up:
+            labctl("down")
 
 
 def site(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:

@@ -33,14 +33,9 @@ def converge(host: str):
 
 @pytest.fixture(scope="module")
 def lab():
-    was_up = checks.labctl("status").returncode == 0
-    if not was_up:
-        p = checks.labctl("up")
-        assert p.returncode == 0, p.stdout + p.stderr
-    converge("vr-fw1:vr-sw1")
-    yield
-    if not was_up:
-        checks.labctl("down")
+    for _ in checks.lab_session():
+        converge("vr-fw1:vr-sw1")
+        yield
 
 
 # -- how each feature is broken by hand -------------------------------------------------------

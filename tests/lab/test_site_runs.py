@@ -29,13 +29,8 @@ DEVICES = (FW, SW)
 
 @pytest.fixture(scope="module")
 def lab():
-    was_up = checks.labctl("status").returncode == 0
-    if not was_up:
-        p = checks.labctl("up")
-        assert p.returncode == 0, p.stdout + p.stderr
-    yield
-    if not was_up:
-        checks.labctl("down")
+    for _ in checks.lab_session():
+        yield
 
 
 def run(*args):
