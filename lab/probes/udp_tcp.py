@@ -25,7 +25,6 @@ from _probe import ETH_P_ALL, IP_PKTINFO, Deadline, emit, finish_recv, parse_ipv
 IP_RECVTOS = getattr(socket, "IP_RECVTOS", 13)
 
 
-
 def send(a):
     deadline = Deadline(a.timeout)
     sent = errors = 0

@@ -19,7 +19,7 @@ description:
     connection tracking; VyOS conntrack timeouts).
   - Values shorter than the keep-alive interval are refused with a clear error.
 author:
-  - voipready.network developers
+  - voipready.network developers (@voipready)
 extends_documentation_fragment:
   - voipready.network.device
 options:

@@ -21,7 +21,7 @@ description:
   - Switching off an ALG that someone else enabled is the one change this collection
     makes outside what it owns; the diff shows it.
 author:
-  - voipready.network developers
+  - voipready.network developers (@voipready)
 extends_documentation_fragment:
   - voipready.network.device
 options:

@@ -19,7 +19,7 @@ description:
     sub-interfaces on routers.
   - Ports not listed are never changed.
 author:
-  - voipready.network developers
+  - voipready.network developers (@voipready)
 extends_documentation_fragment:
   - voipready.network.device
 options:

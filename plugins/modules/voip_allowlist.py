@@ -21,7 +21,7 @@ description:
   - Rules whose only destinations are wildcard domains (for example C(*.kore.ai))
     cannot be enforced by an L3/L4 allowlist; they are reported, not pushed.
 author:
-  - voipready.network developers
+  - voipready.network developers (@voipready)
 extends_documentation_fragment:
   - voipready.network.device
 options:

@@ -19,7 +19,7 @@ description:
   - Where a platform cannot mark (ASA), the result is C(not_applicable) with the reason;
     nothing is claimed.
 author:
-  - voipready.network developers
+  - voipready.network developers (@voipready)
 extends_documentation_fragment:
   - voipready.network.device
 options:

@@ -22,7 +22,7 @@ description:
     or C(not_applicable) with the reason; C(playbooks/compliance.yml) builds its
     reports on this.
 author:
-  - voipready.network developers
+  - voipready.network developers (@voipready)
 extends_documentation_fragment:
   - voipready.network.device
 options:

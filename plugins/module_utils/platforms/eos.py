@@ -723,8 +723,8 @@ class Driver(PlatformDriver):
         lines = [c for c in commands]
         if confirm_timeout:
             seconds = int(confirm_timeout)
-            lines.append("commit timer %02d:%02d:%02d" % (seconds // 3600, seconds % 3600 // 60,
-                                                         seconds % 60))
+            hms = (seconds // 3600, seconds % 3600 // 60, seconds % 60)
+            lines.append("commit timer %02d:%02d:%02d" % hms)
         else:
             lines.append("commit")
         output = transport.session.send_config_set(
@@ -757,6 +757,7 @@ def _empty(cfg):
     """An allowlist with nothing to permit, deny or bind is the absence of one."""
     return not (cfg.get("rules") or cfg.get("enforce") or cfg.get("inside_interfaces")
                 or cfg.get("outside_interfaces") or any((cfg.get("essentials") or {}).values()))
+
 
 def _sequence(entries):
     """Number entries 10, 20, ... (remarks included): explicit sequences, stable diffs."""

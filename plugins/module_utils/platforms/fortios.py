@@ -551,10 +551,10 @@ def render_qos(tree, qos, prefix, ids=None):
             next_id += 1
         entry = table.edits.setdefault(ids[name], Section())
         entry.sets.update([
-            ("name", q(name)), ("comment", q("%s qos=%s dscp=%d" % (MARK, cls["name"],
-                                                                   cls["dscp"]))),
-            ("service", q(*sorted(set(services)))), ("dstintf", q(*(qos["interfaces"] or
-                                                                   ["any"]))),
+            ("name", q(name)),
+            ("comment", q("%s qos=%s dscp=%d" % (MARK, cls["name"], cls["dscp"]))),
+            ("service", q(*sorted(set(services)))),
+            ("dstintf", q(*(qos["interfaces"] or ["any"]))),
             ("srcaddr", q("all")), ("dstaddr", q(dst)), ("diffserv-forward", "enable"),
             ("diffservcode-forward", dscp_bits(cls["dscp"]))])
     _render_objects(tree, plan)

@@ -636,8 +636,8 @@ class Driver(PlatformDriver):
             else:
                 adds.append({"add": {"rule": dict(rule, index=item["index"] - 1)}})
         if adds:
-            commands.append(heredoc("nft -j -f -", json.dumps({"nftables": adds},
-                                                               sort_keys=True), "VOIPREADY_JSON"))
+            adds_json = json.dumps({"nftables": adds}, sort_keys=True)
+            commands.append(heredoc("nft -j -f -", adds_json, "VOIPREADY_JSON"))
         values = dict((k, before["sysctl"].get(k)) for k, _ in SYSCTLS)
         if all(v is not None for v in values.values()) and values != dict(
                 (k, after["sysctl"].get(k)) for k, _ in SYSCTLS):

@@ -303,9 +303,9 @@ class Driver(PlatformDriver):
     def _owned(self, cfg, intent):
         """The atoms of running that the features in ``intent`` own."""
         prefix = intent.get("allowlist", {}).get("name", "VOIPREADY") + "-"
-        units = set(k[6] for k, v, _ in cfg.lines if k[:3] == ("network", "interface",
-                                                                "ethernet") and
-                    k[4:6] == ("layer3", "units") and k[7:] == ("comment",) and MARK in v[0])
+        units = set(k[6] for k, v, _ in cfg.lines
+                    if k[:3] == ("network", "interface", "ethernet")
+                    and k[4:6] == ("layer3", "units") and k[7:] == ("comment",) and MARK in v[0])
         owned = set()
         for key, value in cfg.atoms():
             rule = key[:3] == RULES and key[3].startswith(prefix)

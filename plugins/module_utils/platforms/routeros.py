@@ -217,9 +217,12 @@ def render_allowlist(cfg):
             chains[direction].append({"action": "accept", "comment": "%s:%s" % (prefix, rule["id"]),
                                       side + "-address-list": group, "protocol": rule["proto"],
                                       "dst-port": port_text(rule["port_min"], rule["port_max"])})
+    def list_order(item):
+        name, address = item
+        return (name, net_key(address) if is_address(address) else (9, 0, 0), address)
+
     entries = [Entry(ADDRESS_LIST, "add", None, {"list": n, "address": a, "comment": MARK})
-               for n, a in sorted(set(lists), key=lambda na: (na[0], net_key(na[1]) if is_address(na[1])
-                                                               else (9, 0, 0), na[1]))]
+               for n, a in sorted(set(lists), key=list_order)]
     jumps = []
     for direction in ("out", "in"):
         if cfg.get("enforce", True):

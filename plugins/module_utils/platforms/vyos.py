@@ -332,8 +332,8 @@ def parse_allowlist(paths):
             continue
         base = "firewall ipv4 name %s" % chain
         enforce = enforce and node_values(paths, base + " default-action") == ["drop"]
-        for number in sorted(set(int(n) for n in re.findall(r"^%s rule (\d+) " % re.escape(base),
-                                                              "\n".join(paths), re.M))):
+        pattern = r"^%s rule (\d+) " % re.escape(base)
+        for number in sorted(set(int(n) for n in re.findall(pattern, "\n".join(paths), re.M))):
             rule = _parse_rule(paths, "%s rule %d" % (base, number), prefix, groups, direction)
             if rule:
                 known = rules.setdefault(rule["id"], rule)
@@ -428,8 +428,8 @@ def parse_qos(paths):
         for group in node_values(paths, base + " destination group network-group"):
             addresses += [host_or_cidr(a) for a in
                           node_values(paths, "firewall group network-group %s network" % group)]
-        cls = classes.setdefault(found.group(1), {"name": found.group(1), "dscp": int(dscp[0]),
-                                                   "matches": []})
+        fresh = {"name": found.group(1), "dscp": int(dscp[0]), "matches": []}
+        cls = classes.setdefault(found.group(1), fresh)
         cls["matches"].append({"proto": protos[0], "port_min": ports[0], "port_max": ports[1],
                                "addresses": sorted(set(addresses))})
     return {"trust": True, "classes": sorted(classes.values(), key=lambda c: (-c["dscp"], c["name"])),

@@ -21,12 +21,12 @@ SCENARIOS = ["kore-us-east", "cloudoe"]
 #: what parse() says of a customer's device before the first run (ALG on, nothing ours)
 NOTHING_OWNED = {
     "sip_alg": {"enabled": True},
-        "allowlist": {"name": "VOIPREADY", "rules": [], "voice_networks": [],
-                      "essentials": {"dns": [], "ntp": []}, "enforce": False,
-                      "fqdn_mode": "objects", "inside_interfaces": [],
-                      "outside_interfaces": [], "inside_zone": "trust",
-                      "outside_zone": "untrust"},
-        "qos": {"trust": True, "classes": [], "interfaces": []},
+    "allowlist": {"name": "VOIPREADY", "rules": [], "voice_networks": [],
+                  "essentials": {"dns": [], "ntp": []}, "enforce": False,
+                  "fqdn_mode": "objects", "inside_interfaces": [],
+                  "outside_interfaces": [], "inside_zone": "trust",
+                  "outside_zone": "untrust"},
+    "qos": {"trust": True, "classes": [], "interfaces": []},
 }
 
 
