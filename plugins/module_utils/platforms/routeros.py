@@ -217,6 +217,7 @@ def render_allowlist(cfg):
             chains[direction].append({"action": "accept", "comment": "%s:%s" % (prefix, rule["id"]),
                                       side + "-address-list": group, "protocol": rule["proto"],
                                       "dst-port": port_text(rule["port_min"], rule["port_max"])})
+
     def list_order(item):
         name, address = item
         return (name, net_key(address) if is_address(address) else (9, 0, 0), address)
