@@ -117,10 +117,15 @@ def run(request):
               "state": request.state}
 
     if request.state == "rendered":
-        result["rendered"] = driver.render(_in_scope(driver, intent))
-        result["features"] = dict(
-            (f, {"status": "not_applicable", "reason": driver.not_applicable(f, intent)})
-            for f in intent if driver.not_applicable(f, intent))
+        skipped = dict((f, driver.not_applicable(f, intent)) for f in FEATURES
+                       if f in intent and driver.not_applicable(f, intent))
+        # Say in the file itself what was asked for and cannot exist here, so a reviewer
+        # reading rendered/<host>.conf never mistakes an absence for compliance.
+        header = "".join("%s NOT APPLICABLE %s: %s\n" % (driver.comment, f, skipped[f])
+                         for f in sorted(skipped))
+        result["rendered"] = header + driver.render(_in_scope(driver, intent))
+        result["features"] = dict((f, {"status": "not_applicable", "reason": reason})
+                                  for f, reason in skipped.items())
         return result
     if request.state == "parsed":
         if request.running_config is None:
