@@ -52,7 +52,9 @@ molecule: setup-lab
 
 test: setup-lab
 	$(MAKE) --no-print-directory lint
+	lab/labctl build
 	$(BIN)/pytest -q -p no:cacheprovider tests $(PYTEST_ARGS)
+	tools/molecule.sh
 
 lab-up: setup-lab
 	lab/labctl up
