@@ -227,12 +227,13 @@ def _addr_match(right, addr: str, sets: dict) -> bool:
                       lambda p: ip in ipaddress.ip_network("%s/%s" % (p["addr"], p["len"]), strict=False))
 
 
-def ct_timeout_for(dst: str, dport: int):
-    """The ct timeout policy a UDP flow phone->dst:dport gets from the live ruleset, or None.
+def ct_timeout_for(flow: dict):
+    """The ct timeout policy a UDP flow {saddr, sport, daddr, dport} gets from the live
+    ruleset, or None.
 
-    Reads `nft -j list ruleset` (any table) and returns (object name, policy dict, rule
-    text) for the first rule that sets a ct timeout and whose udp dport / ip daddr
-    matches (other matches, e.g. interface names, are assumed to hold for this flow).
+    Reads `nft -j list ruleset` (any table) and returns (object name, policy dict, where)
+    for the first rule that sets a ct timeout and whose ip/udp address and port matches
+    all hold for the flow (other matches, e.g. interface names, are assumed to hold).
     """
     data = json.loads(sh(FW, "nft -j list ruleset", check=True).stdout)["nftables"]
     objs, sets = {}, {}
@@ -256,11 +257,12 @@ def ct_timeout_for(dst: str, dport: int):
             if not m or m.get("op", "==") not in ("==", "in"):
                 continue
             left = m["left"].get("payload", {}) if isinstance(m["left"], dict) else {}
-            if left.get("field") == "dport" and left.get("protocol") in ("udp", "th"):
-                fits &= _port_match(m["right"], dport, sets)
-            elif left.get("field") == "daddr" and left.get("protocol") == "ip":
-                fits &= _addr_match(m["right"], dst, sets)
-            elif left.get("protocol") == "tcp":
+            proto, fld = left.get("protocol"), left.get("field")
+            if proto in ("udp", "th") and fld in ("sport", "dport"):
+                fits &= _port_match(m["right"], flow[fld], sets)
+            elif proto == "ip" and fld in ("saddr", "daddr"):
+                fits &= _addr_match(m["right"], flow[fld], sets)
+            elif proto in ("ip6", "tcp"):
                 fits = False
         if fits:
             obj = objs.get((rule["family"], rule["table"], name))
@@ -277,30 +279,53 @@ def check_conntrack_timeouts() -> list:
         have = _sysctl(sysctl)
         out.append(Check("timeouts: %s = %s" % (sysctl, want[key]), have == int(want[key]),
                          ["device: %s = %s" % (sysctl, have)]))
-    for dst, dport, label in ((SBC[0], 5060, "sip"), (RTP[0], RTP_EDGES[0], "rtp")):
-        sport = _sport()
+    intended = {int(want["voipready_udp_timeout"]), int(want["voipready_udp_stream_timeout"]),
+                int(want["voipready_sip_timeout"])}
+    flows_ = [(SBC[0], 5060, "sip", _sport()), (RTP[0], RTP_EDGES[0], "rtp", _sport())]
+
+    def phone_sends(dst, dport, sport):
         run_probe(PHONE, ["udp_tcp.py", "send", "--proto", "udp", "--dst", dst, "--dport", dport,
                           "--sport", sport, "--count", "1", "--timeout", "2"])
-        listing = sh(FW, "conntrack -L -p udp --orig-src %s --orig-port-src %d 2>/dev/null" % (PHONE_IP, sport)).stdout
-        line = next((ln for ln in listing.splitlines() if "dport=%d" % dport in ln), "")
-        m = re.match(r"\s*udp\s+17\s+(\d+)\s", line)
-        remaining = int(m.group(1)) if m else None
-        policy = ct_timeout_for(dst, dport)
-        if policy:
-            name, pol, where = policy
-            expected = pol.get("unreplied")
-            src = "ct timeout %r (%s) unreplied=%s" % (name, where, expected)
-        else:
-            expected = _sysctl("net.netfilter.nf_conntrack_udp_timeout")
-            src = "sysctl nf_conntrack_udp_timeout=%s (no ct timeout rule matches)" % expected
-        intended = {int(want["voipready_udp_timeout"]), int(want["voipready_udp_stream_timeout"]),
-                    int(want["voipready_sip_timeout"])}
-        ok = (remaining is not None and expected is not None and expected - 10 <= remaining <= expected
-              and expected in intended and expected != KERNEL_UDP_DEFAULTS["udp"])
-        out.append(Check("timeouts: live %s flow %s:%s ages by the configured timeout" % (label, dst, dport), ok,
-                         ["conntrack: %s" % (line.strip() or "no entry for sport %d" % sport),
-                          "remaining=%s, expected <= %s from %s" % (remaining, expected, src),
-                          "intended values %s, kernel default %s" % (sorted(intended), KERNEL_UDP_DEFAULTS["udp"])]))
+
+    def observe(state):
+        for dst, dport, label, sport in flows_:
+            listing = sh(FW, "conntrack -L -p udp --orig-src %s --orig-port-src %d 2>/dev/null"
+                         % (PHONE_IP, sport)).stdout
+            line = next((ln for ln in listing.splitlines() if "dport=%d" % dport in ln), "")
+            m = re.match(r"\s*udp\s+17\s+(\d+)\s", line)
+            remaining = int(m.group(1)) if m else None
+            seen_reply = bool(line) and "UNREPLIED" not in line
+            policy = ct_timeout_for({"saddr": PHONE_IP, "sport": sport, "daddr": dst, "dport": dport})
+            if policy:
+                name, pol, where = policy
+                expected = pol.get(state)
+                src = "ct timeout %r (%s) %s=%s" % (name, where, state, expected)
+            else:
+                key = "nf_conntrack_udp_timeout" + ("_stream" if state == "replied" else "")
+                expected = _sysctl("net.netfilter." + key)
+                src = "sysctl %s=%s (no ct timeout rule matches)" % (key, expected)
+            ok = (remaining is not None and expected is not None and expected - 10 <= remaining <= expected
+                  and expected in intended and expected not in KERNEL_UDP_DEFAULTS.values()
+                  and seen_reply == (state == "replied"))
+            out.append(Check("timeouts: live %s flow %s:%s, %s, ages by the configured timeout"
+                             % (label, dst, dport, state), ok,
+                             ["conntrack: %s" % (line.strip() or "no entry for sport %d" % sport),
+                              "remaining=%s, expected <= %s from %s" % (remaining, expected, src),
+                              "intended values %s, kernel defaults %s"
+                              % (sorted(intended), sorted(KERNEL_UDP_DEFAULTS.values()))]))
+
+    for dst, dport, _, sport in flows_:
+        phone_sends(dst, dport, sport)
+    observe("unreplied")
+    # The provider answers to the NATed port; the kernel gives a flow the replied (stream)
+    # timeout once it has seen a reply and is still active more than 2 s after it began.
+    for dst, dport, _, sport in flows_:
+        run_probe(PROVIDER, ["udp_tcp.py", "send", "--proto", "udp", "--src", dst, "--sport", dport,
+                             "--dst", FW_OUTSIDE, "--dport", sport, "--count", "1", "--timeout", "2"])
+    time.sleep(2.2)
+    for dst, dport, _, sport in flows_:
+        phone_sends(dst, dport, sport)
+    observe("replied")
     return out
 
 

@@ -83,9 +83,14 @@ def test_twice_then_check_diff_on_drift(lab):
     sh(FW, "nft delete rule inet voipready forward handle %s" % victim["handle"], check=True)
     sh(FW, "nft -f -", check=True, input="""
 table ip drift_alg {
-  ct helper sip-5060 { type "sip" protocol udp; l3proto ip; }
-  chain prerouting { type filter hook prerouting priority filter; policy accept;
-    udp dport 5060 ct helper set "sip-5060" }
+  ct helper sip-5060 {
+    type "sip" protocol udp
+    l3proto ip
+  }
+  chain prerouting {
+    type filter hook prerouting priority filter; policy accept;
+    udp dport 5060 ct helper set "sip-5060"
+  }
 }
 """)
     sh(FW, "sysctl -qw net.netfilter.nf_conntrack_udp_timeout=45", check=True)
