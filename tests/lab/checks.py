@@ -418,6 +418,21 @@ ENV_KEYS = {"ANSIBLE_COLLECTIONS_PATH": str(REPO / ".cache" / "collections"),
             "ANSIBLE_CONFIG": str(REPO / "ansible.cfg"), "ANSIBLE_NOCOLOR": "1"}
 
 
+def add_sip_helper(table: str = "scratch_alg"):
+    """A customer's SIP ALG on vr-fw1: `ct helper set` of type sip on UDP 5060, in TABLE."""
+    sh(FW, "nft -f -", check=True, input="""table ip %s {
+  ct helper sip-5060 {
+    type "sip" protocol udp
+    l3proto ip
+  }
+  chain prerouting {
+    type filter hook prerouting priority filter; policy accept;
+    udp dport 5060 ct helper set "sip-5060"
+  }
+}
+""" % table)
+
+
 def labctl(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(REPO / "lab" / "labctl"), *args], capture_output=True,
                           text=True, timeout=900, cwd=REPO)

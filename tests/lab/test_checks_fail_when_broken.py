@@ -41,18 +41,7 @@ def lab():
 # -- how each feature is broken by hand -------------------------------------------------------
 def add_sip_helper():
     """A SIP helper assignment in a scratch table (what a customer's ALG rule looks like)."""
-    sh(FW, "nft -f -", check=True, input="""
-table ip scratch_alg {
-  ct helper sip-5060 {
-    type "sip" protocol udp
-    l3proto ip
-  }
-  chain prerouting {
-    type filter hook prerouting priority filter; policy accept;
-    udp dport 5060 ct helper set "sip-5060"
-  }
-}
-""")
+    checks.add_sip_helper("scratch_alg")
     sh(FW, "conntrack -F 2>/dev/null || true")
 
 

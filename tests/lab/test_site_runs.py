@@ -81,18 +81,7 @@ def test_twice_then_check_diff_on_drift(lab):
     victim_text = [ln.strip() for ln in sh(FW, "nft -a list chain inet voipready forward").stdout.splitlines()
                    if ln.strip().endswith("# handle %s" % victim["handle"])][0].split(" # handle")[0]
     sh(FW, "nft delete rule inet voipready forward handle %s" % victim["handle"], check=True)
-    sh(FW, "nft -f -", check=True, input="""
-table ip drift_alg {
-  ct helper sip-5060 {
-    type "sip" protocol udp
-    l3proto ip
-  }
-  chain prerouting {
-    type filter hook prerouting priority filter; policy accept;
-    udp dport 5060 ct helper set "sip-5060"
-  }
-}
-""")
+    checks.add_sip_helper("drift_alg")
     sh(FW, "sysctl -qw net.netfilter.nf_conntrack_udp_timeout=45", check=True)
     before = device_state()
 
