@@ -64,9 +64,27 @@ def feature_status(driver, running, intent, state):
         if reason:
             report[feature] = {"status": "not_applicable", "reason": reason, "commands": []}
             continue
-        commands = driver.remediate(running, {feature: intent[feature]}, state)
+        commands = _feature_commands(driver, running, intent, feature, state)
         report[feature] = {"status": "drift" if commands else "compliant", "commands": commands}
     return report
+
+
+def _feature_commands(driver, running, intent, feature, state):
+    """The commands one feature needs. Some features only make sense with another one's
+    intent beside them (OVS marks voice-VLAN traffic, so qos needs voice_vlan): when the
+    feature alone cannot be remediated, its commands are those the full remediation has
+    and the remediation without it lacks."""
+    try:
+        return driver.remediate(running, {feature: intent[feature]}, state)
+    except VoipReadyError:
+        scope = _in_scope(driver, intent)
+        full = driver.remediate(running, scope, state)
+        rest = dict((f, v) for f, v in scope.items() if f != feature)
+        try:
+            without = set(driver.remediate(running, rest, state)) if rest else set()
+        except VoipReadyError:
+            without = set()
+        return [command for command in full if command not in without]
 
 
 def _in_scope(driver, intent):

@@ -19,6 +19,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import base64
+
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 
 CONNECTION_KEYS = ("host", "port", "username", "password", "ssh_key_file", "timeout",
@@ -67,6 +69,11 @@ class NetmikoTransport(object):
             params["allow_agent"] = False
         try:
             self.session = ConnectHandler(**params)
+            if self.device_type == "linux":
+                # netmiko finds a command's echo before reading its output; a shell wraps
+                # lines longer than the terminal, and the echo of a long gather script is
+                # never seen. A wide terminal keeps every command on one line.
+                self.session.send_command("stty cols 32767", read_timeout=10)
         except Exception as exc:  # netmiko raises many types; the message is what matters
             raise TransportError("cannot log in to %s:%s as %s: %s" % (
                 params["host"], params["port"], params["username"], _scrub(exc, self.connection)),
@@ -74,6 +81,13 @@ class NetmikoTransport(object):
         return self
 
     def send_command(self, command, read_timeout=30):
+        if self.device_type == "linux":
+            # A multi-line script (heredocs) typed into an interactive shell echoes line
+            # by line with continuation prompts netmiko cannot match, and a 'cd' changes
+            # the prompt netmiko waits for. One line that decodes the script into a child
+            # sh runs the same bytes, echoes cleanly and leaves the login shell as it was.
+            encoded = base64.b64encode(command.encode("utf-8")).decode("ascii")
+            command = "echo %s | base64 -d | sh" % encoded
         try:
             return self.session.send_command(command, read_timeout=read_timeout,
                                              strip_prompt=True, strip_command=True)
