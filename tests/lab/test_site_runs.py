@@ -114,7 +114,10 @@ def test_twice_then_check_diff_on_drift(lab):
     sh(FW, "nft delete table ip drift_alg 2>/dev/null || true")
 
 
+def _words(text: str) -> set:
+    return set(re.findall(r"[\w.:/-]+", text)) - {"comment"}
+
+
 def _same_rule(line: str, rule: str) -> bool:
-    words = lambda s: set(re.findall(r"[\w.:/-]+", s)) - {"comment"}  # noqa: E731
-    w = words(rule)
-    return bool(w) and len(w & words(line)) >= max(2, int(0.8 * len(w)))
+    w = _words(rule)
+    return bool(w) and len(w & _words(line)) >= max(2, int(0.8 * len(w)))
