@@ -27,7 +27,8 @@ render: setup
 	$(BIN)/ansible-playbook -i inventories/example site.yml -e voipready_state=rendered
 	@echo "Rendered configurations: $(CURDIR)/rendered/"
 
-demo: render
+demo: setup-lab lab-up
+	tools/demo.sh
 
 build: setup
 	$(BIN)/ansible-galaxy collection build --force --output-path .cache/build .
