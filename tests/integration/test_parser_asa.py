@@ -31,7 +31,7 @@ if COLLECTIONS not in sys.path:
 from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver  # noqa: E402
 from intents import intent_for  # noqa: E402
 
-parse_output = pytest.importorskip("ntc_templates.parse").parse_output
+from ntc_templates.parse import parse_output  # noqa: E402  (installed with netmiko)
 
 
 def _net(text):
