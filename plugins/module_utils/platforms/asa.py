@@ -614,20 +614,8 @@ class Driver(PlatformDriver):
                 ops.append((P_OBJECT, ("object network %s" % name,), des["objects"][name]))
         for name in sorted(set(cur["objects"]) - set(des["objects"])):
             ops.append((P_OBJECT_DEL, (), "no object network %s" % name))
-        for name in sorted(des["groups"]):
-            kind, members = des["groups"][name]
-            header = ("object-group %s %s" % (kind, name),)
-            old = cur["groups"].get(name)
-            if old is not None and old[0] != kind:
-                ops.append((P_GROUP_ADD - 1, (), "no object-group %s %s" % (old[0], name)))
-                old = None
-            have = old[1] if old else frozenset()
-            for member in _sorted_members(members - have):
-                ops.append((P_GROUP_ADD, header, member))
-            for member in _sorted_members(have - members):
-                ops.append((P_GROUP_DEL, header, "no " + member))
-        for name in sorted(set(cur["groups"]) - set(des["groups"])):
-            ops.append((P_GROUP_DEL, (), "no object-group %s %s" % (cur["groups"][name][0], name)))
+        cli.diff_object_groups(cur["groups"], des["groups"], ops, _sorted_members,
+                               P_GROUP_ADD, P_GROUP_DEL)
         for name in sorted(des["acls"]):
             new = des["acls"][name]
             old = cur["acls"].get(name)

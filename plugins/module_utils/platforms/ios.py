@@ -834,7 +834,8 @@ class Driver(PlatformDriver):
         ops = []
         self._diff_vlans(cur, des, ops)
         self._diff_keys(cur, des, ops)
-        self._diff_groups(cur, des, ops)
+        cli.diff_object_groups(cur["groups"], des["groups"], ops, _sorted_members,
+                               P_GROUP_ADD, P_GROUP_DEL)
         self._diff_acls(cur, des, ops)
         self._diff_cmaps(cur, des, ops)
         self._diff_pmaps(cur, des, ops)
@@ -876,23 +877,6 @@ class Driver(PlatformDriver):
             ops.append((phase, ctx, new if new is not None else _negate(old)))
         for name in sorted(gone):
             ops.append((P_SUBIF_DEL, (), "no interface %s" % name))
-
-    @staticmethod
-    def _diff_groups(cur, des, ops):
-        for name in sorted(des["groups"]):
-            kind, members = des["groups"][name]
-            header = ("object-group %s %s" % (kind, name),)
-            old = cur["groups"].get(name)
-            if old is not None and old[0] != kind:
-                ops.append((P_GROUP_ADD - 1, (), "no object-group %s %s" % (old[0], name)))
-                old = None
-            have = old[1] if old else frozenset()
-            for member in _sorted_members(members - have):
-                ops.append((P_GROUP_ADD, header, member))
-            for member in _sorted_members(have - members):
-                ops.append((P_GROUP_DEL, header, "no " + member))
-        for name in sorted(set(cur["groups"]) - set(des["groups"])):
-            ops.append((P_GROUP_DEL, (), "no object-group %s %s" % (cur["groups"][name][0], name)))
 
     @staticmethod
     def _diff_acls(cur, des, ops):

@@ -571,3 +571,27 @@ def check_no_conflict(kind, where, found, owned):
             "binding it did not make. Remove that binding, or leave %s out of the intent "
             "(the objects are still created for you to reference)" % (kind, where, found, where),
             field="interfaces", value=where)
+
+
+def diff_object_groups(current, desired, ops, sort_members, add_phase, del_phase):
+    """Object-group changes as (phase, context, command) ops, IOS and ASA alike.
+
+    Members are added before the ACL swap and removed after it (the phases), so a
+    bound ACL never points at a group missing a member it still needs; a group whose
+    kind changes (network <-> service) is removed first, as the CLI cannot retype it.
+    ``sort_members`` is the platform's member order (IOS and ASA word them differently).
+    """
+    for name in sorted(desired):
+        kind, members = desired[name]
+        header = ("object-group %s %s" % (kind, name),)
+        old = current.get(name)
+        if old is not None and old[0] != kind:
+            ops.append((add_phase - 1, (), "no object-group %s %s" % (old[0], name)))
+            old = None
+        have = old[1] if old else frozenset()
+        for member in sort_members(members - have):
+            ops.append((add_phase, header, member))
+        for member in sort_members(have - members):
+            ops.append((del_phase, header, "no " + member))
+    for name in sorted(set(current) - set(desired)):
+        ops.append((del_phase, (), "no object-group %s %s" % (current[name][0], name)))
