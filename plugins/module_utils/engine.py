@@ -69,6 +69,41 @@ def feature_status(driver, running, intent, state):
     return report
 
 
+def feature_delta(driver, running, after_running, intent, report):
+    """Add to each drifted feature of ``report`` the lines of that feature's own view the
+    device lacks (``missing``) and holds beyond the intent (``extra``), so a compliance
+    report says what drifted, not only which commands fix it."""
+    for feature, item in report.items():
+        if item["status"] != "drift":
+            continue
+        try:
+            before = driver.view(running, {feature: intent[feature]}).splitlines()
+            after = driver.view(after_running, {feature: intent[feature]}).splitlines()
+        except VoipReadyError:
+            # a feature that has no view of its own is still drift; its commands say why
+            before, after = [], []
+        item["missing"] = _lines_not_in(after, before)
+        item["extra"] = _lines_not_in(before, after)
+    return report
+
+
+def _lines_not_in(lines, other):
+    """The non-blank lines of ``lines`` (stripped, in order) beyond their count in ``other``."""
+    left = {}
+    for line in other:
+        left[line.strip()] = left.get(line.strip(), 0) + 1
+    out = []
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        if left.get(text):
+            left[text] -= 1
+        else:
+            out.append(text)
+    return out
+
+
 def _feature_commands(driver, running, intent, feature, state):
     """The commands one feature needs. Some features only make sense with another one's
     intent beside them (OVS marks voice-VLAN traffic, so qos needs voice_vlan): when the
@@ -183,6 +218,7 @@ def _converge(driver, transport, running, request, result):
         "before_header": "%s (running)" % request.connection.get("host"),
         "after_header": "%s (intended)" % request.connection.get("host"),
     }
+    feature_delta(driver, running, after_running, intent, result["features"])
     if not commands or request.check_mode:
         return result
 
