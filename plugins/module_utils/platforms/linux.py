@@ -7,7 +7,7 @@ What is owned (see docs/platforms/linux.md):
 
 * the table ``inet voipready``, replaced as a whole in one ``nft -f`` transaction
   (declare, delete, declare with full content): a rejected transaction changes nothing;
-  chains ``prerouting`` (raw: ct timeout assignment, feature timeouts), ``forward``
+  chains ``prerouting`` (mangle: ct timeout assignment, feature timeouts), ``forward``
   (filter, policy accept: the allowlist, feature allowlist) and ``postrouting`` (mangle:
   DSCP, feature qos); sets are prefixed ``al_``, ``qos_``, ``tmo_`` by feature;
 * rules in ANY table that assign a ct helper of type "sip" (deleted by handle: SIP ALG);
@@ -24,6 +24,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import hashlib
+import ipaddress
 import json
 import os
 import re
@@ -36,7 +37,10 @@ from ansible_collections.voipready.network.plugins.module_utils.platforms.base i
 FAMILY, TABLE = "inet", "voipready"
 CHAIN_ORDER = ("prerouting", "forward", "postrouting")
 CHAINS = {
-    "timeouts": ("prerouting", {"type": "filter", "hook": "prerouting", "prio": -300,
+    # mangle (-150), not raw (-300): "ct timeout set" attaches its policy to the new,
+    # unconfirmed conntrack entry, which exists only after conntrack (-200) has run; at raw
+    # priority the rule matches but the flow keeps the sysctl timeout (seen on kernel 6.x).
+    "timeouts": ("prerouting", {"type": "filter", "hook": "prerouting", "prio": -150,
                                 "policy": "accept"}),
     "allowlist": ("forward", {"type": "filter", "hook": "forward", "prio": 0,
                               "policy": "accept"}),
@@ -67,6 +71,8 @@ GATHER = (
     "for f in %(nft)s %(sysctl)s; do if [ -f $f ]; then echo \"%(m)sfile:$f\"; cat $f; echo; "
     "else echo \"%(m)sabsent:$f\"; fi; done; echo '%(m)sinclude'; if [ -f %(conf)s ]; then "
     "grep -qxF '%(inc)s' %(conf)s && echo yes || echo no; else echo absent; fi; "
+    # the management session as the device sees it, for the lockout guard
+    "echo '%(m)ssession'; echo \"$SSH_CONNECTION\"; "
     "echo '%(m)send'" % {"m": MARK, "nft": NFT_FILE, "sysctl": SYSCTL_FILE, "conf": NFT_CONF,
                          "inc": INCLUDE_LINE})
 
@@ -688,6 +694,46 @@ class Driver(PlatformDriver):
             elif command not in (INCLUDE_ADD, INCLUDE_DEL):
                 _fail("simulate() does not know this command", "commands", first[:60])
         return emit_running(objects, sysctl, files, include)
+
+    def redact(self, running):
+        """Nothing to redact: the ruleset, two sysctls and the collection's own files hold no
+        secrets, and the ruleset is one JSON line that line-based redaction would break."""
+        return running
+
+    # -- lockout guard ------------------------------------------------------------------------
+    def management_check(self, before_running, after_running):
+        """Would the owned table after the change still admit the SSH session this run uses?
+
+        The device reports the session as ``$SSH_CONNECTION`` (client, client port, server,
+        server port). That packet, new and established, is run through the owned table's
+        base chains on the input path (prerouting, input). Tables the collection does not
+        own are not changed by it, so they cannot start blocking the session.
+        """
+        session = (split_sections(before_running).get("session") or "").split()
+        if len(session) != 4:
+            return {"status": "not_evaluated",
+                    "reason": "the device did not report the SSH session ($SSH_CONNECTION)"}
+        try:
+            client, server = ipaddress.ip_address(session[0]), ipaddress.ip_address(session[2])
+            cport, sport = int(session[1]), int(session[3])
+        except ValueError:
+            return {"status": "not_evaluated",
+                    "reason": "unreadable $SSH_CONNECTION %r" % " ".join(session)}
+        table = parse_state(after_running)["table"] or nm.empty_table()
+        where = "%s:%d -> %s:%d/tcp" % (client, cport, server, sport)
+        blocked = []
+        for ct_state in ("new", "established"):
+            packet = {"l3": "ip" if client.version == 4 else "ip6", "saddr": client,
+                      "daddr": server, "proto": "tcp", "sport": cport, "dport": sport,
+                      "ct_state": ct_state}
+            for chain, rule in nm.blocking_rules(table, ("prerouting", "input"), packet):
+                item = "%s %s chain %s: %s (%s)" % (FAMILY, TABLE, chain, rule, ct_state)
+                if item not in blocked:
+                    blocked.append(item)
+        if blocked:
+            return {"status": "blocked", "session": where, "rules": blocked}
+        return {"status": "admitted", "session": where,
+                "reason": "no rule of the owned table on the input path drops the session"}
 
     # -- pushing ------------------------------------------------------------------------------
     def push(self, transport, commands, confirm_timeout=None):

@@ -396,3 +396,77 @@ def table_json(family, table, model, chain_order, handle=1000):
                     body["comment"] = term[1]
             out.append({"rule": body})
     return out
+
+
+# -- lockout guard: would this table drop a packet? ---------------------------------------
+#: raw statements that can end a packet's life (or hand it elsewhere) in a chain
+_MAYBE_DROP = ("reject", "drop", "jump", "goto", "queue")
+
+
+def _term_matches(term, packet, sets):
+    """True / False / None (cannot tell) for one match term against ``packet``."""
+    name, value = term[1], term[2]
+    if name == "ct state":
+        return packet["ct_state"] in value[1]
+    layer, _, field = name.partition(" ")
+    if layer in ("ip", "ip6") and field in ADDR_FIELDS:
+        if layer != packet["l3"]:
+            return False
+        number = int(packet[field])
+    elif layer in ("tcp", "udp") and field in PORT_FIELDS:
+        if layer != packet["proto"]:
+            return False
+        number = int(packet[field])
+    else:
+        return None
+    if value[0] == "@":
+        spans = (sets.get(value[1]) or {}).get("elements")
+        if spans is None:
+            return None
+    elif value[0] in ("net", "port"):
+        spans = value[-1]
+    else:
+        return None
+    return any(low <= number <= high for low, high in spans)
+
+
+def blocking_rules(table, hooks, packet):
+    """Rules of ``table``'s base chains on ``hooks`` that drop (or may drop) ``packet``.
+
+    ``packet``: ``{"l3": "ip"|"ip6", "saddr", "daddr": ipaddress objects, "proto": "tcp",
+    "sport", "dport": int, "ct_state": "new"|"established"}``. Conservative: a term the model
+    does not understand counts as matching, so an unknown rule that may drop is reported.
+    Returns ``[(chain, rule text or "policy drop"), ...]``; empty when the table admits it.
+    """
+    found = []
+    for name in sorted(table["chains"]):
+        chain = table["chains"][name]
+        if chain.get("hook") not in hooks:
+            continue
+        accepted = False
+        for rule in chain["rules"]:
+            certain, verdict = True, None
+            for term in rule:
+                if term[0] == "m":
+                    hit = _term_matches(term, packet, table["sets"])
+                    if hit is False:
+                        break
+                    certain = certain and hit is True
+                elif term[0] == "verdict":
+                    verdict = term[1]
+                elif term[0] == "raw":
+                    key = list(json.loads(term[1]).keys())[0]
+                    if key == "match":
+                        certain = False
+                    elif key in _MAYBE_DROP:
+                        verdict = "drop"
+            else:
+                if verdict == "drop":
+                    found.append((name, rule_text(rule)))
+                    break
+                if verdict == "accept" and certain:
+                    accepted = True
+                    break
+        if not accepted and chain.get("policy") == "drop" and not any(f[0] == name for f in found):
+            found.append((name, "policy drop"))
+    return found
