@@ -59,8 +59,8 @@ class Bench:
         self.forks = forks
         self.seq = 0
 
-    def env(self, control_dir: Path) -> dict:
-        env = dict(os.environ)
+    def env(self, control_dir: Path, extra: dict | None = None) -> dict:
+        env = dict(os.environ, **(extra or {}))
         env.update({"ANSIBLE_CONFIG": str(REPO / "ansible.cfg"),
                     "ANSIBLE_COLLECTIONS_PATH": str(REPO / ".cache" / "collections"),
                     "ANSIBLE_NOCOLOR": "1", "ANSIBLE_FORKS": str(self.forks),
@@ -69,7 +69,7 @@ class Bench:
         return env
 
     def playbook(self, tool: str, inventory: Path, names: list, check: bool, label: str,
-                 wrap: list | None = None) -> dict:
+                 wrap: list | None = None, extra_env: dict | None = None) -> dict:
         """One measured ansible-playbook run: wall, CPU and memory of its process tree,
         recap, SSH logins per device."""
         self.seq += 1
@@ -85,7 +85,7 @@ class Bench:
         with open(out_log, "w") as lf:
             p = subprocess.run([sys.executable, str(BENCH / "measure.py"), str(out_json),
                                 "--ssh-control-dir", str(control_dir), "--", *(wrap or []), *cmd],
-                               stdout=lf, stderr=subprocess.STDOUT, cwd=REPO, env=self.env(control_dir))
+                               stdout=lf, stderr=subprocess.STDOUT, cwd=REPO, env=self.env(control_dir, extra_env))
         after = fleet.login_counts(names)
         if p.returncode != 0 or not out_json.exists():
             raise RuntimeError("measure.py failed for %s (see %s)" % (tag, out_log))
@@ -172,15 +172,19 @@ def measure_tool(b: Bench, tool: str, n: int, names: list, inventory: Path, rnd:
     return out
 
 
-def profile(b: Bench, names: list, inventory: Path) -> None:
+def profile(b: Bench, names: list, inventory: Path, runs: list) -> None:
     import profile_summary
     fleet.reset(names)
     raw = STATE / "profile.raw"
     log("profiling one voipready converge at N=%d with py-spy" % len(names))
     m = b.playbook(report.OURS, inventory, names, False, "profile-converge",
                    wrap=[str(VENV_BIN / "py-spy"), "record", "--subprocesses", "--nonblocking", "--rate", "50",
-                         "--format", "raw", "--output", str(raw), "--"])
-    text = profile_summary.summarize(raw.read_text(), n=len(names), wall_s=m["wall_s"], cpu_s=m["cpu_s"])
+                         "--format", "raw", "--output", str(raw), "--"],
+                   extra_env={"ANSIBLE_CALLBACKS_ENABLED": "ansible.posix.profile_tasks"})
+    unprofiled = next(r for r in runs if r["tool"] == report.OURS and r["phase"] == "converge"
+                      and r["n"] == len(names))
+    text = profile_summary.summarize(raw.read_text(), n=len(names), wall_s=unprofiled["wall_s"],
+                                     cpu_s=unprofiled["cpu_s"], log=(REPO / m["log"]).read_text())
     (RESULTS / "profile.txt").write_text(text)
     log("profile summary: %s" % (RESULTS / "profile.txt").relative_to(REPO))
 
@@ -227,7 +231,7 @@ def main() -> int:
                 for tool in order:
                     runs += measure_tool(b, tool, n, names, inv[tool], rnd)
             if want_profile and n == sizes[0]:
-                profile(b, names, inv[report.OURS])
+                profile(b, names, inv[report.OURS], runs)
             fleet.down(log=log)
     except KeyboardInterrupt:
         log("interrupted: removing the fleet")
