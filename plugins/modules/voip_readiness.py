@@ -27,7 +27,7 @@ description:
     catalog's per-call codec rate plus signalling and I(headroom) (the
     C(voipready.network.voice_bandwidth) figures) must fit the link, per direction.
   - Where the probes run (I(measure_from=auto)) - on the device when its platform can
-    ping over the collection's netmiko transport (C(linux): C(ping -n -c COUNT -i INTERVAL
+    ping over the collection's netmiko transport (C(linux) runs C(ping -n -c COUNT -i INTERVAL
     -W TIMEOUT), iputils or BusyBox output); otherwise from the controller with TCP
     connects to the SBC's lowest catalog TCP port for the service (a SYN-ACK or a RST is
     a round trip, no answer is a loss). Names resolve where the probes run (C(getent
@@ -231,7 +231,7 @@ passed:
   type: bool
   sample: false
 missed:
-  description: One line per failed check (C(check target: reason)).
+  description: One line per failed check, C(CHECK TARGET) then the reason.
   returned: success or missed targets
   type: list
   elements: str
