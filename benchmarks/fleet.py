@@ -208,9 +208,9 @@ def write_inventory(names: list[str], directory: Path, group_vars: dict | None =
         },
         "children": {"firewalls": {"hosts": hosts}},
     }}
-    (directory / "hosts.yml").write_text(json.dumps(inv, indent=1, sort_keys=True) + "\n")
+    (directory / "hosts.yml").write_text("---\n" + json.dumps(inv, indent=1, sort_keys=True) + "\n")
     if group_vars is not None:
         (directory / "group_vars").mkdir(exist_ok=True)
         (directory / "group_vars" / "all.yml").write_text(
-            json.dumps(group_vars, indent=1, sort_keys=True) + "\n")
+            "---\n" + json.dumps(group_vars, indent=1, sort_keys=True) + "\n")
     return directory
