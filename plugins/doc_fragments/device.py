@@ -34,9 +34,14 @@ options:
       - C(gathered) reads the device and returns its state in the intent's structure.
       - C(rendered) returns the configuration the intent produces, without connecting.
       - C(parsed) reads I(running_config) instead of a device.
+      - C(restored) puts the configuration the collection owns back to a backup's
+        (I(backup), default the newest one of this host in I(backup_dir)), through the
+        same safe path as a change (backup of the current state, lockout guard,
+        commit-confirm, read-back, rollback on failure). Features are optional with this
+        state; when given they only scope the diff.
     type: str
     default: merged
-    choices: [merged, replaced, overridden, deleted, gathered, rendered, parsed]
+    choices: [merged, replaced, overridden, deleted, gathered, rendered, parsed, restored]
   running_config:
     description:
       - Running configuration text to read with I(state=parsed) (for C(linux), the
@@ -75,6 +80,11 @@ options:
       device_type:
         description: Override the netmiko device type the platform implies.
         type: str
+      name:
+        description:
+          - The device's name in messages and the backup directory (default
+            C(inventory_hostname); devices behind one address stay apart).
+        type: str
   transport:
     description:
       - C(netmiko) (default) works for every platform and is what the lab proves.
@@ -87,9 +97,40 @@ options:
   confirm_timeout:
     description:
       - Seconds the device waits for the controller to confirm a change before it
-        reverts it by itself (commit-confirm), where the platform supports it.
+        reverts it by itself (commit-confirm). The change is confirmed only after it was
+        read back and a fresh connection to the management port got the SSH banner (a
+        policy that keeps the open session but refuses new ones is caught); the confirm
+        goes over the open session, or over a fresh login if that session died.
+      - On C(linux) the revert is a detached timer on the device that restores the
+        before state; through NAPALM it is the driver's C(revert_in); on other CLI
+        platforms without a timer the engine rolls back with the inverse commands (see
+        docs/safety.md for each platform).
+      - C(0) arms no timer. Range 0 to 3600.
     type: int
     default: 120
+  accept_lockout_risk:
+    description:
+      - The lockout guard evaluates, before anything is pushed, whether the configuration
+        after the change still admits this run's management session (the source address
+        and port the device sees, to its SSH port). A change that would cut it is refused
+        with the rule that cuts it, in check mode too.
+      - C(true) pushes it anyway; commit-confirm still reverts it if the controller
+        cannot confirm over a fresh connection.
+    type: bool
+    default: false
+  backup_dir:
+    description:
+      - Where every change first saves the device's before state on the controller,
+        as C(<backup_dir>/<host>/<UTC time>-<platform>.json) and C(latest.json)
+        (mode 0600). Secrets are redacted by the platform driver before writing.
+      - A backup that cannot be written stops the change before the device is touched.
+    type: path
+    default: ~/.local/state/voipready/backups
+  backup:
+    description:
+      - The backup file to put back with I(state=restored) (default the host's
+        C(latest.json) in I(backup_dir)).
+    type: path
   lock_timeout:
     description:
       - Seconds a run waits for another voipready run on the same device (from this

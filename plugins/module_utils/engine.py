@@ -20,14 +20,20 @@ import hashlib
 import os
 import time
 
+from ansible_collections.voipready.network.plugins.module_utils.backup import (
+    latest_backup, read_backup, write_backup)
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     FEATURES, validate_intent, validate_platform)
 from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import STATES
-from ansible_collections.voipready.network.plugins.module_utils.transport import make_transport
+from ansible_collections.voipready.network.plugins.module_utils.transport import (
+    TransportError, make_transport)
 
-WRITE_STATES = ("merged", "replaced", "overridden", "deleted")
+WRITE_STATES = ("merged", "replaced", "overridden", "deleted", "restored")
+#: seconds past the revert deadline before the engine looks whether the device reverted
+REVERT_GRACE = 10
+DEFAULT_BACKUP_DIR = "~/.local/state/voipready/backups"
 
 
 class Request(object):
@@ -35,14 +41,15 @@ class Request(object):
 
     def __init__(self, platform, features, state="merged", connection=None, check_mode=False,
                  transport="netmiko", running_config=None, confirm_timeout=None,
-                 lock_dir=None, lock_wait=120):
+                 lock_dir=None, lock_wait=120, accept_lockout_risk=False, backup_dir=None,
+                 backup=None):
         self.platform = validate_platform(platform)
         if state not in STATES:
             raise VoipReadyError("state=%r is not valid; valid states: %s" % (state, ", ".join(STATES)),
                                  field="state", value=state)
         self.state = state
         self.intent = validate_intent(features or {})
-        if not self.intent and state not in ("gathered", "parsed"):
+        if not self.intent and state not in ("gathered", "parsed", "restored"):
             raise VoipReadyError("features={} names no feature; give at least one of: %s"
                                  % ", ".join(FEATURES), field="features", value={})
         self.connection = connection or {}
@@ -52,6 +59,19 @@ class Request(object):
         self.confirm_timeout = confirm_timeout
         self.lock_dir = lock_dir
         self.lock_wait = lock_wait
+        self.accept_lockout_risk = bool(accept_lockout_risk)
+        self.backup_dir = backup_dir or DEFAULT_BACKUP_DIR
+        self.backup = backup
+        if confirm_timeout is not None and (not isinstance(confirm_timeout, int) or isinstance(
+                confirm_timeout, bool) or not 0 <= confirm_timeout <= 3600):
+            raise VoipReadyError("confirm_timeout=%r must be whole seconds from 0 (no revert "
+                                 "timer) to 3600" % (confirm_timeout,), field="confirm_timeout",
+                                 value=confirm_timeout)
+
+    @property
+    def host(self):
+        """The device's name for messages and backups (the inventory name when known)."""
+        return self.connection.get("name") or self.connection.get("host")
 
 
 def feature_status(driver, running, intent, state):
@@ -191,6 +211,11 @@ def run(request):
     if not request.connection.get("host"):
         raise VoipReadyError("connection.host is required to reach the device (set ansible_host "
                              "in the inventory)", field="connection.host", value=None)
+    backup = None
+    if request.state == "restored":
+        # read before logging in: a wrong path or platform touches nothing
+        backup = read_backup(request.backup or latest_backup(request.backup_dir, request.host),
+                             request.platform)
     lock = DeviceLock(request.lock_dir or os.path.expanduser("~/.cache/voipready/locks"),
                       request.connection, request.lock_wait)
     with lock:
@@ -201,6 +226,8 @@ def run(request):
                 parsed = driver.parse(running)
                 result["gathered"] = dict((f, parsed[f]) for f in (intent or parsed) if f in parsed)
                 return result
+            if backup is not None:
+                return _restore(driver, transport, running, backup, request, result)
             return _converge(driver, transport, running, request, result)
 
 
@@ -212,49 +239,167 @@ def _converge(driver, transport, running, request, result):
     after_running = driver.simulate(running, commands) if commands else running
     result["commands"] = commands
     result["changed"] = bool(commands)
-    result["diff"] = {
-        "before": driver.view(running, scope),
-        "after": driver.view(after_running, scope),
-        "before_header": "%s (running)" % request.connection.get("host"),
-        "after_header": "%s (intended)" % request.connection.get("host"),
-    }
+    result["diff"] = _diff(driver, running, after_running, scope, request)
     feature_delta(driver, running, after_running, intent, result["features"])
-    if not commands or request.check_mode:
+    if not commands:
         return result
+    _guard(driver, running, after_running, request, result)
+    if request.check_mode:
+        return result
+    result["backup"] = write_backup(request.backup_dir, request.host, request.platform, scope,
+                                    running, driver)
+    _push_safely(driver, transport, running, commands,
+                 lambda now: driver.remediate(now, scope, request.state), request, result)
+    return result
 
+
+def _restore(driver, transport, running, backup, request, result):
+    """state=restored: the owned configuration back to a backup's, by the same safe path."""
+    commands = driver.rollback(backup["running"], running)
+    after_running = driver.simulate(running, commands) if commands else running
+    scope = _in_scope(driver, dict((f, request.intent[f]) for f in request.intent)) \
+        if request.intent else {}
+    result["commands"] = commands
+    result["changed"] = bool(commands)
+    result["restored_from"] = backup["taken_at"]
+    result["diff"] = _diff(driver, running, after_running, scope, request) if scope else {
+        "before": driver.redact(running), "after": driver.redact(after_running),
+        "before_header": "%s (running)" % request.host,
+        "after_header": "%s (backup %s)" % (request.host, backup["taken_at"])}
+    if not commands:
+        return result
+    _guard(driver, running, after_running, request, result)
+    if request.check_mode:
+        return result
+    result["backup"] = write_backup(request.backup_dir, request.host, request.platform,
+                                    backup.get("features") or [], running, driver)
+    _push_safely(driver, transport, running, commands,
+                 lambda now: driver.rollback(backup["running"], now), request, result)
+    return result
+
+
+def _diff(driver, before, after, scope, request):
+    return {"before": driver.view(before, scope), "after": driver.view(after, scope),
+            "before_header": "%s (running)" % request.host,
+            "after_header": "%s (intended)" % request.host}
+
+
+def _guard(driver, running, after_running, request, result):
+    """Lockout guard: refuse a change that would cut this run's management session."""
+    guard = driver.management_check(running, after_running)
+    result["lockout_guard"] = guard
+    if guard["status"] == "blocked" and not request.accept_lockout_risk:
+        raise VoipReadyError(
+            "refusing the change: it would cut the management session %s (%s); nothing was "
+            "changed. Fix the intent, or set accept_lockout_risk=true to push anyway (the "
+            "device then reverts by itself after confirm_timeout=%ss unless the change can be "
+            "confirmed over a fresh connection)" % (
+                guard.get("session"), "; ".join(guard.get("rules") or []), request.confirm_timeout),
+            field="accept_lockout_risk", value=False)
+
+
+def _push_safely(driver, transport, running, commands, residual_of, request, result):
+    """push (revert timer armed) -> read back -> fresh connection -> confirm -> save;
+    on any failure, roll back to ``running`` and prove it."""
+    armed_at = time.time()
     try:
         driver.push(transport, commands, request.confirm_timeout)
-        now_running = driver.gather(transport)
-        residual = driver.remediate(now_running, scope, request.state)
+        residual = residual_of(driver.gather(transport))
         if residual:
             raise VoipReadyError(
                 "the device did not converge: after the push, these commands are still "
                 "needed: %s" % "; ".join(residual[:10]), field="commands", value=len(residual))
-        driver.confirm(transport)
+        result["confirmed_via"] = _confirm(driver, transport, request)
         driver.save(transport)
     except Exception as exc:
-        _roll_back(driver, transport, running, exc)
-    return result
+        _roll_back(driver, transport, running, exc, request, armed_at)
 
 
-def _roll_back(driver, transport, before_running, cause):
-    """Put the owned configuration back as it was and prove it; re-raise with both stories."""
+def _confirm(driver, transport, request):
+    """Prove that a new management connection still gets through, then confirm.
+
+    The probe is a fresh TCP connection to the management port that must answer with the
+    SSH banner: a policy that admits the open session (established) but not a new one is
+    caught here, before the change is made permanent, without spending a second login.
+    The confirm itself goes over the open session; if that session died, over a fresh
+    login. If neither works the armed revert undoes the change on the device."""
+    transport.probe()
     try:
-        current = driver.gather(transport)
-        inverse = driver.rollback(before_running, current)
-        if inverse:
-            driver.push(transport, inverse, None)
-        again = driver.gather(transport)
-        left = driver.rollback(before_running, again)
+        driver.confirm(transport)
+        return "session"
+    except TransportError:
+        fresh = make_transport(driver, request.connection, request.transport)
+        with fresh:
+            driver.confirm(fresh)
+        return "fresh_login"
+
+
+def _roll_back(driver, transport, before_running, cause, request, armed_at):
+    """Put the owned configuration back as it was and prove it; re-raise with both stories.
+
+    Over the open session when it still works, else over a fresh login. When the device
+    cannot be reached at all and a revert timer was armed, wait for the device to revert
+    by itself, then log in again and check that it did."""
+    errors = []
+    for fresh in (False, True):
+        try:
+            if fresh:
+                with make_transport(driver, request.connection, request.transport) as session:
+                    needed, left = _undo(driver, session, before_running)
+            else:
+                needed, left = _undo(driver, transport, before_running)
+        except Exception as exc:
+            # a session that failed mid-change may answer late with stale output: anything
+            # odd on it means "try a fresh login"; on a fresh login only unreachability does
+            if fresh and not isinstance(exc, TransportError):
+                raise VoipReadyError(
+                    "the change failed (%s) and the rollback failed too (%s): the device may "
+                    "need attention; its before state is in the backup" % (cause, exc),
+                    field="rollback", value="failed")
+            errors.append(str(exc))
+            continue
+        if left:
+            raise VoipReadyError(
+                "the change failed (%s); rollback left differences: %s" % (
+                    cause, "; ".join(left[:10])), field="rollback", value="incomplete")
+        how = ("was rolled back" if needed else
+               "had already been undone on the device (its revert timer fired)")
+        raise VoipReadyError(
+            "the change failed and %s; the device is in its before state: %s"
+            % (how, cause), field=getattr(cause, "field", None) or "commands",
+            value=getattr(cause, "value", None))
+    if not request.confirm_timeout:
+        raise VoipReadyError(
+            "the change failed (%s) and the device cannot be reached to roll it back (%s); "
+            "no revert timer was armed (confirm_timeout=0): restore it from the backup"
+            % (cause, errors[-1]), field="rollback", value="unreachable")
+    # The device reverts by itself at armed_at + confirm_timeout; look once it should have.
+    time.sleep(max(0, armed_at + request.confirm_timeout + REVERT_GRACE - time.time()))
+    try:
+        fresh = make_transport(driver, request.connection, request.transport)
+        with fresh:
+            left = driver.rollback(before_running, driver.gather(fresh))
     except Exception as exc:
         raise VoipReadyError(
-            "the change failed (%s) and the rollback failed too (%s): the device may need "
-            "attention; its before state is in the backup" % (cause, exc),
-            field="rollback", value="failed")
+            "the change failed (%s); the device could not be reached to roll back, and is "
+            "still unreachable %ss after its revert timer should have fired (%s): check it "
+            "and restore the backup" % (cause, request.confirm_timeout, exc),
+            field="rollback", value="unreachable")
     if left:
         raise VoipReadyError(
-            "the change failed (%s); rollback left differences: %s" % (cause, "; ".join(left[:10])),
-            field="rollback", value="incomplete")
-    raise VoipReadyError("the change failed and was rolled back; the device is in its before "
-                         "state: %s" % cause, field=getattr(cause, "field", None) or "commands",
-                         value=getattr(cause, "value", None))
+            "the change failed (%s); the device reverted by itself but differences remain: %s"
+            % (cause, "; ".join(left[:10])), field="rollback", value="incomplete")
+    raise VoipReadyError(
+        "the change failed (%s); the device could not be reached, reverted by itself when "
+        "its %ss revert timer fired, and is verified to be in its before state"
+        % (cause, request.confirm_timeout), field=getattr(cause, "field", None) or "commands",
+        value=getattr(cause, "value", None))
+
+
+def _undo(driver, session, before_running):
+    """(whether inverse commands were needed, what is still different afterwards)."""
+    current = driver.gather(session)
+    inverse = driver.rollback(before_running, current)
+    if inverse:
+        driver.push(session, inverse, None)
+    return bool(inverse), driver.rollback(before_running, driver.gather(session))

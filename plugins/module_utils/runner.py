@@ -9,7 +9,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.voipready.network.plugins.module_utils.engine import Request, run
+from ansible_collections.voipready.network.plugins.module_utils.engine import (
+    DEFAULT_BACKUP_DIR, Request, run)
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import PLATFORMS
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import STATES
@@ -23,6 +24,7 @@ CONNECTION_SPEC = dict(
     ssh_key_file=dict(type="path"),
     timeout=dict(type="int", default=10),
     device_type=dict(type="str"),
+    name=dict(type="str"),
 )
 
 COMMON_SPEC = dict(
@@ -33,6 +35,9 @@ COMMON_SPEC = dict(
     transport=dict(type="str", default="netmiko", choices=["netmiko", "napalm"]),
     confirm_timeout=dict(type="int", default=120),
     lock_timeout=dict(type="int", default=120),
+    accept_lockout_risk=dict(type="bool", default=False),
+    backup_dir=dict(type="path", default=DEFAULT_BACKUP_DIR),
+    backup=dict(type="path"),
 )
 
 
@@ -59,7 +64,9 @@ def request_from_params(params, check_mode, feature=None):
         check_mode=check_mode, transport=params["transport"],
         running_config=params.get("running_config"),
         confirm_timeout=params.get("confirm_timeout"),
-        lock_wait=params.get("lock_timeout") or 120)
+        lock_wait=params.get("lock_timeout") or 120,
+        accept_lockout_risk=params.get("accept_lockout_risk"),
+        backup_dir=params.get("backup_dir"), backup=params.get("backup"))
 
 
 def execute(params, check_mode, feature=None):

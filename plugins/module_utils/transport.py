@@ -20,6 +20,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import base64
+import socket
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 
@@ -29,6 +30,40 @@ CONNECTION_KEYS = ("host", "port", "username", "password", "ssh_key_file", "time
 
 class TransportError(VoipReadyError):
     """The device could not be reached, refused a login or stopped answering."""
+
+
+def probe_management(connection, timeout=10, ssh=True):
+    """A fresh TCP connection to the management port; on SSH (``ssh``: netmiko, NETCONF)
+    the server must also send its banner. Proves a new management session gets through
+    the configuration just pushed, without a second login."""
+    host, port = connection["host"], int(connection.get("port") or 22)
+    try:
+        sock = socket.create_connection((host, port), timeout=timeout)
+    except (socket.error, socket.timeout) as exc:
+        raise TransportError("after the change, a fresh connection to %s:%s failed (%s): the "
+                             "change would lock out management" % (host, port, exc),
+                             field="host", value=host)
+    if not ssh:
+        sock.close()
+        return "tcp connect to %s:%s" % (host, port)
+    try:
+        sock.settimeout(timeout)
+        banner = b""
+        while b"\n" not in banner and len(banner) < 256:
+            chunk = sock.recv(256)
+            if not chunk:
+                break
+            banner += chunk
+    except (socket.error, socket.timeout) as exc:
+        raise TransportError("after the change, %s:%s accepted a connection but sent no SSH "
+                             "banner (%s): the change would lock out management" % (
+                                 host, port, exc), field="host", value=host)
+    finally:
+        sock.close()
+    if not banner.startswith(b"SSH-"):
+        raise TransportError("after the change, %s:%s answered %r instead of an SSH banner"
+                             % (host, port, banner[:40]), field="host", value=host)
+    return banner.strip().decode("ascii", "replace")
 
 
 class NetmikoTransport(object):
@@ -79,6 +114,10 @@ class NetmikoTransport(object):
                 params["host"], params["port"], params["username"], _scrub(exc, self.connection)),
                 field="host", value=params["host"])
         return self
+
+    def probe(self):
+        """A fresh connection (not a login) to the management port; see probe_management."""
+        return probe_management(self.connection, ssh=True)
 
     def send_command(self, command, read_timeout=30):
         if self.device_type == "linux":
@@ -158,6 +197,12 @@ class NapalmTransport(object):
                 self.connection["host"], self.driver_name, _scrub(exc, self.connection)),
                 field="host", value=self.connection["host"])
         return self
+
+    def probe(self):
+        """A fresh TCP connection to the API port; SSH-based APIs (22, NETCONF 830) must
+        also send the SSH banner."""
+        return probe_management(self.connection,
+                                 ssh=int(self.connection.get("port") or 22) in (22, 830))
 
     def send_command(self, command, read_timeout=30):
         return self.device.cli([command])[command]

@@ -125,6 +125,26 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+backup:
+  description: The before-state backup written on the controller for this change.
+  returned: when a change was pushed
+  type: str
+  sample: ~/.local/state/voipready/backups/fw1/20261121T120000Z-linux.json
+lockout_guard:
+  description: >-
+    The lockout guard's finding: C(status) C(admitted), C(blocked) (with C(rules) that cut the
+    C(session)) or C(not_evaluated) (with C(reason): the platform has no policy evaluator).
+  returned: when there was something to change
+  type: dict
+  sample: {"status": "admitted", "session": "198.51.100.1:40312 -> 198.51.100.11:22/tcp"}
+confirmed_via:
+  description: How the change was confirmed after the fresh-connection probe, C(session) or C(fresh_login).
+  returned: when a change was pushed and confirmed
+  type: str
+restored_from:
+  description: The time stamp of the backup put back (state=restored).
+  returned: when state is restored
+  type: str
 commands:
   description: The commands sent (or, in check mode, that would be sent), in order.
   returned: when state is merged, replaced, overridden or deleted

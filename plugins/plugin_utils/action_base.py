@@ -59,6 +59,7 @@ class VoipreadyAction(ActionBase):
                             connection[key] = self._templar.template(value)
                             break
             connection.setdefault("host", task_vars.get("inventory_hostname"))
+            connection.setdefault("name", task_vars.get("inventory_hostname"))
             args["connection"] = connection
         spec = feature_argument_spec() if self.FEATURE else apply_argument_spec()
         validation = ArgumentSpecValidator(spec).validate(args)

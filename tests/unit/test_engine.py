@@ -4,6 +4,8 @@ check mode touches nothing, a push is read back and verified, a failed or
 non-converging push is rolled back to the before state, and two runs on one device
 do not interleave."""
 
+import json
+import os
 import threading
 import time
 
@@ -12,6 +14,7 @@ import pytest
 from ansible_collections.voipready.network.plugins.module_utils import engine
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
+from ansible_collections.voipready.network.plugins.module_utils.transport import TransportError
 
 
 class LineDevice(object):
@@ -23,12 +26,21 @@ class LineDevice(object):
         self.ignore = set(ignore)
         self.pushes = []
         self.logins = 0
+        self.probes = 0
+        self.probe_error = None    # the fresh management connection after a push fails
+        self.down = False          # the device stops answering (session cut, mgmt lost)
+        self.cut_on_fail = False   # "session": fail_after cuts open sessions; "device": all
+        self.generation = 0
 
     def apply(self, commands):
         self.pushes.append(list(commands))
         for index, command in enumerate(commands):
             if self.fail_after is not None and index >= self.fail_after:
                 self.fail_after = None  # the fault happens once, like a dropped session
+                if self.cut_on_fail:
+                    self.generation += 1     # every open session dies
+                    self.down = self.cut_on_fail == "device"
+                    raise TransportError("connection dropped", field="host", value="192.0.2.1")
                 raise VoipReadyError("connection dropped", field="transport", value="ssh")
             if command in self.ignore:
                 continue
@@ -40,16 +52,31 @@ class FakeTransport(object):
         self.device = device
 
     def __enter__(self):
+        if self.device.down:
+            raise TransportError("cannot log in: timed out", field="host", value="192.0.2.1")
         self.device.logins += 1
+        self.generation = self.device.generation
         return self
 
     def __exit__(self, *exc):
         return False
 
+    def _alive(self):
+        if self.device.down or self.generation != self.device.generation:
+            raise TransportError("session timed out", field="host", value="192.0.2.1")
+
+    def probe(self):
+        self.device.probes += 1
+        if self.device.probe_error:
+            raise TransportError(self.device.probe_error, field="host", value="192.0.2.1")
+        return "SSH-2.0-fake"
+
     def send_command(self, command):
+        self._alive()
         return "\n".join(sorted(self.device.lines))
 
     def send_config(self, commands):
+        self._alive()
         self.device.apply(commands)
 
 
@@ -105,13 +132,15 @@ def device(monkeypatch, tmp_path):
     monkeypatch.setattr(engine, "get_driver", lambda platform: LineDriver())
     monkeypatch.setattr(engine, "make_transport", lambda driver, conn, kind: FakeTransport(dev))
     dev.lock_dir = str(tmp_path / "locks")
+    dev.backup_dir = str(tmp_path / "backups")
     return dev
 
 
-def request(device, check_mode=False, rules=(RULE, RULE2), state="merged"):
+def request(device, check_mode=False, rules=(RULE, RULE2), state="merged", **extra):
     return engine.Request("linux", {"allowlist": {"rules": list(rules)}}, state=state,
-                          connection={"host": "192.0.2.1"}, check_mode=check_mode,
-                          lock_dir=device.lock_dir, lock_wait=1)
+                          connection={"host": "192.0.2.1", "name": "edge1"},
+                          check_mode=check_mode, lock_dir=device.lock_dir, lock_wait=1,
+                          backup_dir=device.backup_dir, **extra)
 
 
 def test_check_mode_reports_the_change_and_touches_nothing(device):
@@ -198,3 +227,141 @@ def test_missing_host_is_a_clear_error(device):
     with pytest.raises(VoipReadyError) as err:
         engine.run(engine.Request("linux", {"allowlist": {"rules": [RULE]}}, connection={}))
     assert err.value.field == "connection.host"
+
+
+# -- commit-confirm, lockout guard, backups (issue 5) -----------------------------------------
+def test_a_change_is_confirmed_only_after_a_fresh_management_connection(device):
+    result = engine.run(request(device))
+    assert device.probes == 1 and result["confirmed_via"] == "session"
+    engine.run(request(device))  # nothing to change: nothing to confirm
+    assert device.probes == 1
+
+
+def test_a_change_that_blocks_new_management_connections_is_rolled_back(device):
+    before = set(device.lines)
+    device.probe_error = "after the change, a fresh connection to 192.0.2.1:22 failed"
+    with pytest.raises(VoipReadyError) as err:
+        engine.run(request(device))
+    assert "rolled back" in str(err.value) and "fresh connection" in str(err.value)
+    assert device.lines == before
+
+
+class GuardedDriver(LineDriver):
+    """Blocks the management session when the intent holds a rule called 'ssh-drop'."""
+
+    def management_check(self, before_running, after_running):
+        if "VOIPREADY ssh-drop" in after_running.splitlines():
+            return {"status": "blocked", "session": "198.51.100.1:40000 -> 192.0.2.1:22/tcp",
+                    "rules": ["VOIPREADY ssh-drop"]}
+        return {"status": "admitted", "session": "198.51.100.1:40000 -> 192.0.2.1:22/tcp"}
+
+
+def test_lockout_guard_refuses_before_touching_the_device(device, monkeypatch):
+    monkeypatch.setattr(engine, "get_driver", lambda platform: GuardedDriver())
+    before = set(device.lines)
+    cut = dict(RULE, id="ssh-drop")
+    for check_mode in (True, False):
+        with pytest.raises(VoipReadyError) as err:
+            engine.run(request(device, check_mode=check_mode, rules=(RULE, cut)))
+        assert err.value.field == "accept_lockout_risk"
+        assert "198.51.100.1:40000 -> 192.0.2.1:22/tcp" in str(err.value)
+        assert "VOIPREADY ssh-drop" in str(err.value)
+    assert device.lines == before and device.pushes == []
+    result = engine.run(request(device, rules=(RULE, cut), accept_lockout_risk=True))
+    assert result["lockout_guard"]["status"] == "blocked" and "VOIPREADY ssh-drop" in device.lines
+
+
+def test_every_change_leaves_a_backup_and_restored_puts_it_back(device):
+    before = set(device.lines)
+    first = engine.run(request(device))
+    path = first["backup"]
+    assert os.stat(path).st_mode & 0o777 == 0o600
+    record = json.load(open(path))
+    assert set(record["running"].splitlines()) == before and record["host"] == "edge1"
+    assert os.path.exists(os.path.join(device.backup_dir, "edge1", "latest.json"))
+    assert device.lines != before
+
+    check = engine.run(engine.Request("linux", {}, state="restored", check_mode=True,
+                                      connection={"host": "192.0.2.1", "name": "edge1"},
+                                      lock_dir=device.lock_dir, backup=path,
+                                      backup_dir=device.backup_dir))
+    assert check["changed"] is True and device.lines != before
+    restored = engine.run(engine.Request("linux", {}, state="restored",
+                                         connection={"host": "192.0.2.1", "name": "edge1"},
+                                         lock_dir=device.lock_dir, backup=path,
+                                         backup_dir=device.backup_dir))
+    assert restored["changed"] is True and restored["restored_from"] == record["taken_at"]
+    assert device.lines == before
+
+
+def test_restored_from_a_wrong_backup_fails_before_logging_in(device, tmp_path):
+    bad = tmp_path / "other.json"
+    bad.write_text(json.dumps({"format": 1, "platform": "ios", "running": "x"}))
+    for path, words in ((str(bad), "platform 'ios'"), (str(tmp_path / "none.json"), "cannot read")):
+        with pytest.raises(VoipReadyError) as err:
+            engine.run(engine.Request("linux", {}, state="restored", backup=path,
+                                      connection={"host": "192.0.2.1"}, lock_dir=device.lock_dir))
+        assert err.value.field == "backup" and words in str(err.value)
+    assert device.logins == 0
+
+
+def test_a_backup_that_cannot_be_written_stops_the_change(device, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    before = set(device.lines)
+    with pytest.raises(VoipReadyError) as err:
+        engine.run(engine.Request("linux", {"allowlist": {"rules": [RULE]}},
+                                  connection={"host": "192.0.2.1"}, lock_dir=device.lock_dir,
+                                  backup_dir=str(blocker)))
+    assert err.value.field == "backup_dir" and device.lines == before and device.pushes == []
+
+
+def test_session_cut_mid_push_rolls_back_over_a_fresh_login(device):
+    before = set(device.lines)
+    device.fail_after, device.cut_on_fail = 1, "session"
+    with pytest.raises(VoipReadyError) as err:
+        engine.run(request(device))
+    assert "rolled back" in str(err.value) and "connection dropped" in str(err.value)
+    assert device.lines == before and device.logins == 2
+
+
+def test_unreachable_without_revert_timer_says_restore_the_backup(device):
+    device.fail_after, device.cut_on_fail = 1, "device"
+    with pytest.raises(VoipReadyError) as err:
+        engine.run(request(device, confirm_timeout=0))
+    assert err.value.value == "unreachable" and "no revert timer" in str(err.value)
+
+
+def test_unreachable_device_reverts_by_itself_and_the_engine_verifies_it(device, monkeypatch):
+    before = set(device.lines)
+    device.fail_after, device.cut_on_fail = 1, "device"
+    slept = []
+
+    def device_timer_fires(seconds):
+        # what the armed revert does on the device at the deadline; management comes back
+        slept.append(seconds)
+        device.lines = set(before)
+        device.down = False
+
+    monkeypatch.setattr(engine.time, "sleep", device_timer_fires)
+    with pytest.raises(VoipReadyError) as err:
+        engine.run(request(device, confirm_timeout=30))
+    assert "reverted by itself" in str(err.value) and "verified" in str(err.value)
+    assert 30 <= slept[0] <= 30 + engine.REVERT_GRACE
+    assert device.lines == before
+
+
+def test_unreachable_device_that_does_not_revert_is_reported_not_hidden(device, monkeypatch):
+    device.fail_after, device.cut_on_fail = 1, "device"
+    monkeypatch.setattr(engine.time, "sleep", lambda seconds: None)
+    with pytest.raises(VoipReadyError) as err:
+        engine.run(request(device, confirm_timeout=30))
+    assert err.value.field == "rollback" and err.value.value == "unreachable"
+    assert "still unreachable" in str(err.value)
+
+
+def test_confirm_timeout_out_of_range_names_field_and_value(device):
+    for bad in (-1, 3601, "soon"):
+        with pytest.raises(VoipReadyError) as err:
+            request(device, confirm_timeout=bad)
+        assert err.value.field == "confirm_timeout" and repr(bad) in str(err.value)

@@ -30,9 +30,18 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import re
+
 from ansible_collections.voipready.network.plugins.module_utils.intent import FEATURES
 
-STATES = ("merged", "replaced", "overridden", "deleted", "gathered", "rendered", "parsed")
+#: a configuration line that carries a secret: the keyword (kept) and the rest (redacted)
+SECRET_LINE = re.compile(
+    r"(?im)^(.*?\b(?:password|passwd|secret|community|pre-shared-key|psk|passphrase|"
+    r"authentication-key|auth-key|key-string|md5|sha|private-key|encrypted-password|"
+    r"api-key|apikey|token)\b)[ \t]+\S.*$")
+
+STATES = ("merged", "replaced", "overridden", "deleted", "gathered", "rendered", "parsed",
+          "restored")
 
 
 class PlatformDriver(object):
@@ -102,6 +111,22 @@ class PlatformDriver(object):
         found in the before state."""
         before = self.parse(before_running)
         return self.remediate(after_running, before, state="replaced")
+
+    # -- safety ----------------------------------------------------------------------
+    def management_check(self, before_running, after_running):
+        """Lockout guard: does the configuration after the change still admit the
+        management session of this run? ``{"status": "admitted"|"blocked"|"not_evaluated",
+        "session": "...", "rules": [...], "reason": "..."}``. Platforms without a policy
+        evaluator say so; commit-confirm still protects them."""
+        return {"status": "not_evaluated",
+                "reason": "no policy evaluator for platform %s; commit-confirm protects the "
+                          "change" % self.platform}
+
+    def redact(self, running):
+        """``running`` without secrets, for the backup on the controller. Lines naming a
+        secret keep the keyword and lose the rest; they are never owned, so a rollback
+        computed from the redacted text is the same (tests/unit/test_backup.py)."""
+        return SECRET_LINE.sub(lambda m: m.group(1) + " <redacted>", running)
 
     # -- pushing ---------------------------------------------------------------------
     def push(self, transport, commands, confirm_timeout=None):

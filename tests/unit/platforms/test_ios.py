@@ -93,6 +93,10 @@ class SimulatedDevice(object):
     def __exit__(self, *exc):
         return False
 
+    def probe(self):
+        self.probes = getattr(self, "probes", 0) + 1
+        return "SSH-2.0-Cisco-1.25"
+
     def send_command(self, command, read_timeout=30):
         if command == "write memory":
             self.saved += 1
@@ -247,7 +251,8 @@ class CiscoContract(object):
 
         monkeypatch.setattr(engine, "make_transport", lambda driver, connection, kind: device)
         request = engine.Request(self.platform, self.intent(), connection={"host": "lab-device"},
-                                 lock_dir=str(tmp_path), **kwargs)
+                                 lock_dir=str(tmp_path), backup_dir=str(tmp_path / "backups"),
+                                 **kwargs)
         return engine.run(request)
 
     def test_engine_pushes_verifies_and_saves(self, monkeypatch, tmp_path):
@@ -256,7 +261,7 @@ class CiscoContract(object):
         assert checked["changed"] and device.pushes == [] and checked["diff"]["before"] != checked["diff"]["after"]
         result = self.run_engine(monkeypatch, tmp_path, device)
         assert result["changed"] and result["commands"] == checked["commands"]
-        assert device.saved == 1 and len(device.pushes) == 1
+        assert device.saved == 1 and len(device.pushes) == 1 and device.probes == 1
         assert self.run_engine(monkeypatch, tmp_path, device)["changed"] is False
 
     def test_engine_rolls_back_a_rejected_push(self, monkeypatch, tmp_path):
