@@ -15,7 +15,8 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.plugins.action import ActionBase
 
 from ansible_collections.voipready.network.plugins.module_utils import readiness
-from ansible_collections.voipready.network.plugins.plugin_utils.action_base import CONNECTION_VARS
+from ansible_collections.voipready.network.plugins.plugin_utils.action_base import (
+    CONNECTION_VARS, play_context_fallback)
 
 
 class ActionModule(ActionBase):
@@ -35,6 +36,7 @@ class ActionModule(ActionBase):
                     if value is not None:
                         connection[key] = self._templar.template(value)
                         break
+        play_context_fallback(connection, self._play_context)
         connection.setdefault("host", task_vars.get("inventory_hostname"))
         args["connection"] = connection
         validation = ArgumentSpecValidator(readiness.argument_spec()).validate(args)

@@ -33,6 +33,24 @@ CONNECTION_VARS = (
     ("ssh_key_file", ("ansible_ssh_private_key_file", "ansible_private_key_file")),
 )
 
+# AWX's Machine credential arrives on the command line (-u, --ask-pass answered at the
+# prompt, --private-key, --ask-become-pass), i.e. in the play context, not in variables.
+PLAY_CONTEXT_FALLBACK = (
+    ("username", "remote_user"),
+    ("password", "password"),
+    ("ssh_key_file", "private_key_file"),
+    ("secret", "become_pass"),
+)
+
+
+def play_context_fallback(connection, play_context):
+    """Fill the connection keys the variables left empty from the play context."""
+    for key, attribute in PLAY_CONTEXT_FALLBACK:
+        value = getattr(play_context, attribute, None)
+        if connection.get(key) is None and value:
+            connection[key] = value
+    return connection
+
 
 class VoipreadyAction(ActionBase):
     """Base for the per-module action plugins; FEATURE None means voipready_apply."""
@@ -58,6 +76,7 @@ class VoipreadyAction(ActionBase):
                         if value is not None:
                             connection[key] = self._templar.template(value)
                             break
+            play_context_fallback(connection, self._play_context)
             connection.setdefault("host", task_vars.get("inventory_hostname"))
             connection.setdefault("name", task_vars.get("inventory_hostname"))
             args["connection"] = connection

@@ -261,3 +261,18 @@ def test_tcp_probe_on_loopback():
     assert len(refused) == 2 and all(s is not None for s in refused)
     lost = readiness.measurement_from_samples([1.0, None, 3.0, None])
     assert (lost["loss_pct"], lost["rtt_avg_ms"], lost["jitter_ms"]) == (50.0, 2.0, 2.0)
+
+
+def test_awx_machine_credential_reaches_the_connection_through_the_play_context():
+    """AWX passes -u/--ask-pass/--private-key/--ask-become-pass: no variables, a play context."""
+    from ansible.playbook.play_context import PlayContext
+    from ansible_collections.voipready.network.plugins.plugin_utils.action_base import play_context_fallback
+
+    pc = PlayContext(passwords={"conn_pass": "s3cret", "become_pass": "en4ble"})
+    pc.remote_user, pc.private_key_file = "netops", "/runner/env/ssh_key"
+    filled = play_context_fallback({"host": "198.51.100.11"}, pc)
+    assert filled == {"host": "198.51.100.11", "username": "netops", "password": "s3cret",
+                      "ssh_key_file": "/runner/env/ssh_key", "secret": "en4ble"}
+    # Inventory variables (already in the connection) win over the command line.
+    assert play_context_fallback({"username": "inv"}, pc)["username"] == "inv"
+    assert "password" not in play_context_fallback({}, PlayContext())
