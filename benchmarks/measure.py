@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Run one command and measure its whole process tree on the controller.
 
     measure.py OUT.json [--ssh-control-dir DIR] -- COMMAND...

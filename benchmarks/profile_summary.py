@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Summarise a py-spy ``--format raw --subprocesses`` profile of one ansible-playbook run.
 
     profile_summary.py PROFILE.raw [N]

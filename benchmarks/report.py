@@ -136,8 +136,8 @@ def markdown(runs: list, budgets: list, meta: dict) -> str:
             "run reported a change on all three (per-kind results in latest.json, `drift`).", ""]
     out += ["## Budgets", "", "| budget | limit | measured | status | missed by |", "|---|---|---|---|---|"]
     for b in budgets:
-        out.append("| %s | %s | %s | %s | %s |" % (b["budget"], b["limit"], b["measured"], b["status"],
-                                                  b["miss"] or ""))
+        cells = (b["budget"], b["limit"], b["measured"], b["status"], b["miss"] or "")
+        out.append("| %s | %s | %s | %s | %s |" % cells)
     return "\n".join(out) + "\n"
 
 

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """make bench: voipready.network against a plain-Ansible peer on a fleet of N lab firewalls.
 
 Environment:
