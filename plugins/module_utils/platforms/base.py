@@ -38,7 +38,7 @@ from ansible_collections.voipready.network.plugins.module_utils.intent import FE
 SECRET_LINE = re.compile(
     r"(?im)^(.*?\b(?:password|passwd|secret|community|pre-shared-key|psk|passphrase|"
     r"authentication-key|auth-key|key-string|md5|sha|private-key|encrypted-password|"
-    r"api-key|apikey|token)\b)[ \t]+\S.*$")
+    r"api-key|apikey|token)\b[-\w]*)[ \t]+\S.*$")
 
 STATES = ("merged", "replaced", "overridden", "deleted", "gathered", "rendered", "parsed",
           "restored")

@@ -655,6 +655,10 @@ def readable(method):
     return wrapper
 
 
+#: top-level SNMP blocks whose names are secrets (community strings, v3 users)
+SNMP_BLOCK = re.compile(r"(?ms)^(config system snmp (?:community|user)\n).*?^end$")
+
+
 class Driver(PlatformDriver):
     """FortiGate, FortiOS 6.4-7.4, one VDOM, over netmiko ``fortinet``."""
 
@@ -671,6 +675,13 @@ class Driver(PlatformDriver):
     comment = "#"
 
     # -- applicability ---------------------------------------------------------------
+
+    def redact(self, running):
+        """Line redaction, plus the SNMP community and user blocks whole: there the secret
+        is a plain ``set name`` line. Never owned by the collection."""
+        text = PlatformDriver.redact(self, running)
+        return SNMP_BLOCK.sub(r"\1    # <redacted>\nend", text)
+
     def not_applicable(self, feature, intent):
         """Switch ports do not exist on a FortiGate; VLAN sub-interfaces do."""
         if feature == "voice_vlan":
