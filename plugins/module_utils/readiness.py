@@ -239,7 +239,8 @@ def sbc_addresses(rules, services):
 
 
 def tcp_port_for(rules, address, services):
-    """The lowest TCP port the catalog lists for ``address`` in ``services``; 5060 otherwise."""
+    """The lowest TCP port the catalog lists for ``address`` in ``services``; 5060 otherwise
+    (an RTP-only address has no TCP port: a RST from 5060 still is a round trip)."""
     ports = [r["port_min"] for r in rules if r["service"] in services and r["proto"] == "tcp"
              and any(ipaddress.ip_address(address) in ipaddress.ip_network(a, strict=False)
                      for a in r["addresses"])]
@@ -345,7 +346,8 @@ def plan(params, catalog=None):
     profile = catalog_mod.provider_profile(catalog, provider)
     rules = catalog_mod.provider_rules(catalog, provider, region=params.get("region"),
                                        profile=params.get("profile"), inputs=params.get("inputs") or {})
-    services = params.get("services") or ["sip"]
+    # Default: every service of the scope that lists addresses (SIP, RTP, WebRTC...).
+    services = params.get("services") or sorted(profile["services"])
     valid_services = sorted(profile["services"])
     for service in services:
         if service not in valid_services:
@@ -503,7 +505,7 @@ def argument_spec():
         profile=dict(type="str"),
         inputs=dict(type="dict", default={}),
         catalog_dirs=dict(type="list", elements="path", default=[]),
-        services=dict(type="list", elements="str", default=["sip"]),
+        services=dict(type="list", elements="str"),
         addresses=dict(type="list", elements="str"),
         dns=dict(type="bool", default=True),
         fqdns=dict(type="list", elements="str"),

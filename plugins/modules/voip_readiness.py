@@ -58,10 +58,9 @@ options:
     elements: path
     default: []
   services:
-    description: Catalog services whose addresses are probed.
+    description: Catalog services whose addresses are probed; default every service of the scope.
     type: list
     elements: str
-    default: [sip]
   addresses:
     description:
       - Probe these addresses instead of the catalog's (still compared with the catalog's
@@ -215,6 +214,9 @@ EXAMPLES = r"""
   voipready.network.voip_readiness:
     provider: ivrpowers
     profile: agent
+    inputs:
+      rtc_addresses: [198.51.100.40]
+      acd_addresses: [198.51.100.41]
     measure_from: controller
     fail_on_miss: false
   register: ready

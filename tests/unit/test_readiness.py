@@ -198,7 +198,7 @@ def _params(**kw):
 def test_run_from_the_device_with_a_fake_session():
     session = FakeSession({"203.0.113.10": IPUTILS_PARTIAL, "203.0.113.11": BUSYBOX},
                           {"sbc1.labvoice.example": ["203.0.113.10"], "sbc2.labvoice.example": ["203.0.113.11"]})
-    result, error = readiness.execute(_params(calls=10, link_kbps=2000), session_factory=session)
+    result, error = readiness.execute(_params(calls=10, link_kbps=2000, services=["sip"]), session_factory=session)
     assert result["measured_from"] == "device" and result["dns_from"] == "device"
     assert result["addresses"] == ["203.0.113.10", "203.0.113.11"]
     assert session.commands[0] == ("resolve", ("sbc1.labvoice.example", "sbc2.labvoice.example"))
@@ -211,7 +211,7 @@ def test_run_from_the_device_with_a_fake_session():
     assert result["passed"] is False and error.startswith("readiness targets missed: packet_loss 203.0.113.10")
     assert [c["check"] for c in result["checks"]] == sorted(
         [c["check"] for c in result["checks"]], key=readiness.CHECK_ORDER.index)
-    reported, error = readiness.execute(_params(fail_on_miss=False), session_factory=session)
+    reported, error = readiness.execute(_params(fail_on_miss=False, services=["sip"]), session_factory=session)
     assert error is None and reported["passed"] is False and len(reported["missed"]) == 1
 
 
@@ -227,7 +227,10 @@ def test_run_from_the_controller_when_the_platform_cannot_ping():
 
     result, error = readiness.execute(_params(platform="ios"), prober=prober, resolver=resolver)
     assert result["measured_from"] == "controller" and result["probe"] == "tcp"
-    assert probes == [("203.0.113.10", 5060, 5), ("203.0.113.11", 5060, 5)]    # lowest catalog TCP port
+    # Every service's addresses by default; the lowest TCP port the catalog lists for each
+    # (HTTPS on the SBCs), 5060 for the RTP-only servers.
+    assert probes == [("203.0.113.10", 443, 5), ("203.0.113.11", 443, 5),
+                      ("203.0.113.20", 5060, 5), ("203.0.113.21", 5060, 5)]
     assert result["measurements"]["203.0.113.10"]["jitter_ms"] == 1.0        # (2 + 1 + 1 + 0) / 4
     assert error == "readiness targets missed: dns sbc2.labvoice.example: does not resolve"
 
