@@ -156,6 +156,9 @@ def plot(runs: list, path) -> None:
             continue
         ys = [_median(runs, "wall_s", n=n, tool=tool, phase=phase) for n in ns]
         ax.plot(ns, ys, color=color, linestyle=ls, marker=marker, label="%s %s" % (tool, phase))
+    all_ns = sorted({r["n"] for r in runs})
+    ax.set_xticks(all_ns)
+    ax.set_xlim(0, max(all_ns + [20]) * 1.1)
     ax.set_xlabel("devices (N)")
     ax.set_ylabel("wall time (s)")
     ax.set_title("site run wall time vs fleet size (forks=20, 2-core shared host)")
