@@ -38,6 +38,7 @@ class ActionModule(ActionBase):
                         break
         play_context_fallback(connection, self._play_context)
         connection.setdefault("host", task_vars.get("inventory_hostname"))
+        connection.setdefault("name", task_vars.get("inventory_hostname"))
         args["connection"] = connection
         validation = ArgumentSpecValidator(readiness.argument_spec()).validate(args)
         if validation.error_messages:

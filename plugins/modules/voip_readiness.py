@@ -187,6 +187,9 @@ options:
       device_type:
         description: Override the netmiko device type.
         type: str
+      name:
+        description: The device's name in messages (default C(inventory_hostname)).
+        type: str
 notes:
   - Runs on the controller through the collection's action plugin; the device needs no Python.
   - Controller probes measure the path from the controller or execution environment, not
