@@ -206,7 +206,37 @@ def meta(forks: int, sizes: list, rounds: int) -> dict:
     }
 
 
+def write_results(runs: list, info: dict, forks: int) -> list:
+    budgets = report.evaluate(runs, forks)
+    (RESULTS / "latest.json").write_text(json.dumps({"meta": info, "runs": runs, "budgets": budgets},
+                                                    indent=1, sort_keys=True) + "\n")
+    (RESULTS / "latest.md").write_text(report.markdown(runs, budgets, info))
+    report.plot(runs, RESULTS / "latest.png")
+    return budgets
+
+
+def merge(paths: list) -> int:
+    """run.py --merge A.json B.json ...: one latest.{json,md,png} from separate invocations
+    (e.g. N=20 and N=50 run apart); each run keeps the date of its invocation, and the
+    budgets are evaluated again over all of them."""
+    runs, metas = [], []
+    for path in paths:
+        d = json.loads(Path(path).read_text())
+        metas.append(d["meta"])
+        runs += [dict(r, measured_at=d["meta"]["date"], commit=d["meta"]["commit"]) for r in d["runs"]]
+    info = dict(metas[0])
+    info["merged"] = "; ".join("%s N=%s commit %s load %s..%s" % (
+        m["date"], m["sizes"], m["commit"], m["loadavg_at_start"].split()[0], m["loadavg_at_end"].split()[0])
+        for m in metas)
+    info["sizes"] = ",".join(str(n) for n in sorted({r["n"] for r in runs}))
+    budgets = write_results(runs, info, int(info.get("forks", 20)))
+    print(report.budgets_text(budgets))
+    return 0
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["--merge"]:
+        return merge(sys.argv[2:])
     sizes = sorted({int(x) for x in os.environ.get("BENCH_N", "20").split(",") if x.strip()})
     rounds = int(os.environ.get("BENCH_ROUNDS", "1"))
     forks = int(os.environ.get("BENCH_FORKS", "20"))
@@ -238,11 +268,7 @@ def main() -> int:
     finally:
         fleet.down(log=log)
     info["loadavg_at_end"] = "%.2f %.2f %.2f" % os.getloadavg()
-    budgets = report.evaluate(runs, forks)
-    (RESULTS / "latest.json").write_text(json.dumps({"meta": info, "runs": runs, "budgets": budgets},
-                                                    indent=1, sort_keys=True) + "\n")
-    (RESULTS / "latest.md").write_text(report.markdown(runs, budgets, info))
-    report.plot(runs, RESULTS / "latest.png")
+    budgets = write_results(runs, info, forks)
     print(report.markdown(runs, budgets, info))
     print("Budgets:")
     print(report.budgets_text(budgets))
