@@ -21,6 +21,7 @@ import ctypes
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -126,6 +127,8 @@ def main(argv: list[str]) -> int:
     sampler.start()
     t0 = time.monotonic()
     proc = subprocess.Popen(cmd)
+    # SIGTERM: pass it on to the measured command and let it end (its workers follow it).
+    signal.signal(signal.SIGTERM, lambda *_: proc.terminate())
     rc = proc.wait()
     wall = time.monotonic() - t0
     close_ssh_masters(control_dir)

@@ -82,9 +82,17 @@ class Bench:
             cmd.append("--check")
         before = fleet.login_counts(names)
         with open(out_log, "w") as lf:
-            p = subprocess.run([sys.executable, str(BENCH / "measure.py"), str(out_json),
-                                "--ssh-control-dir", str(control_dir), "--", *(wrap or []), *cmd],
-                               stdout=lf, stderr=subprocess.STDOUT, cwd=REPO, env=self.env(control_dir, extra_env))
+            p = subprocess.Popen([sys.executable, str(BENCH / "measure.py"), str(out_json),
+                                  "--ssh-control-dir", str(control_dir), "--", *(wrap or []), *cmd],
+                                 stdout=lf, stderr=subprocess.STDOUT, cwd=REPO, env=self.env(control_dir, extra_env))
+            try:
+                p.wait()
+            except BaseException:
+                # Ctrl-C reaches the whole process group; SIGTERM to run.py reaches only us:
+                # stop the measured playbook too before the fleet goes.
+                p.terminate()
+                p.wait(30)
+                raise
         after = fleet.login_counts(names)
         if p.returncode != 0 or not out_json.exists():
             raise RuntimeError("measure.py failed for %s (see %s)" % (tag, out_log))
