@@ -1,0 +1,276 @@
+# -*- coding: utf-8 -*-
+"""Compliance reports (plugins/module_utils/report.py): the JSON against its published
+schema, one JUnit testcase per host x feature, an HTML page whose every value is escaped,
+the same bytes for the same input, and the engine's missing/extra lines per drifted
+feature on the real linux driver."""
+
+from __future__ import annotations
+
+import copy
+import html.parser
+import json
+import os
+import sys
+import xml.etree.ElementTree as ET
+
+import jsonschema
+import pytest
+
+from ansible_collections.voipready.network.plugins.module_utils import engine, report
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(HERE, "platforms"))
+from intents import intent_for  # noqa: E402
+
+with open(os.path.join(REPO, "docs", "compliance-report.schema.json")) as _handle:
+    SCHEMA = json.load(_handle)
+
+NASTY = """nft -f - <<'X'\ndelete rule ip t "c" handle 3 </td><script>alert("x")</script> & done\nX"""
+
+FW_CHECK = {
+    "changed": True,
+    "commands": ["sysctl -q -w a=1", NASTY],
+    "features": {
+        "allowlist": {"status": "drift", "commands": [NASTY],
+                      "missing": ['ip daddr @rtp udp dport 6000-65535 accept comment "voipready:rtp"'],
+                      "extra": []},
+        "sip_alg": {"status": "compliant", "commands": []},
+        "voice_vlan": {"status": "not_applicable", "commands": [],
+                       "reason": "a Linux router has <no> phone ports\n"},
+        "timeouts": {"status": "drift", "commands": ["sysctl -q -w a=1"],
+                     "missing": ["sysctl a = 1"], "extra": ["sysctl a = 2"]},
+    },
+}
+SW_CHECK = {"changed": False, "commands": [],
+            "features": {"qos": {"status": "compliant", "commands": []},
+                         "voice_vlan": {"status": "compliant", "commands": []}}}
+LOGIN = "cannot log in to 127.0.0.1:1 as root: TCP connection to device failed.\n\nCommon causes"
+
+
+def raw_entries():
+    return [
+        {"host": "sw1", "platform": "openvswitch", "planned": ["voice_vlan", "qos"], "check": SW_CHECK},
+        {"host": "fw1", "platform": "linux",
+         "planned": ["allowlist", "sip_alg", "qos", "timeouts", "voice_vlan"], "check": FW_CHECK},
+        {"host": "dead", "platform": "linux", "planned": ["sip_alg", "allowlist"],
+         "failure": {"failed": True, "msg": LOGIN, "field": "host", "value": "127.0.0.1"},
+         "phase": "check"},
+    ]
+
+
+def build(entries=None, **kwargs):
+    entries = raw_entries() if entries is None else entries
+    kwargs.setdefault("generated_at", "2026-01-01T00:00:00Z")
+    return report.build_report([report.host_entry(e) for e in entries], **kwargs)
+
+
+# -- the JSON ----------------------------------------------------------------------------
+def test_report_matches_the_published_schema():
+    data = build(hosts=["dead", "fw1", "gone", "sw1"])
+    jsonschema.validate(data, SCHEMA)
+    jsonschema.validate(json.loads(report.to_json(data)), SCHEMA)
+
+
+def test_schema_rejects_an_unknown_status_and_a_missing_field():
+    data = build()
+    bad = copy.deepcopy(data)
+    bad["hosts"]["fw1"]["features"]["sip_alg"]["status"] = "green"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, SCHEMA)
+    bad = copy.deepcopy(data)
+    del bad["hosts"]["fw1"]["features"]["allowlist"]["commands"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, SCHEMA)
+
+
+def test_statuses_per_host_and_feature():
+    data = build()
+    fw, sw, dead = data["hosts"]["fw1"], data["hosts"]["sw1"], data["hosts"]["dead"]
+    # the worst feature wins: qos (planned, no result) is an error
+    assert fw["status"] == "error" and sw["status"] == "compliant" and dead["status"] == "unreachable"
+    assert {f: c["status"] for f, c in fw["features"].items()} == {
+        "allowlist": "drift", "sip_alg": "compliant", "voice_vlan": "not_applicable",
+        "qos": "error", "timeouts": "drift"}
+    # planned, but the device's result does not name it: never silently compliant
+    assert fw["features"]["qos"]["reason"] == "no result for this feature"
+    assert fw["features"]["allowlist"]["commands"] == [NASTY]
+    assert fw["features"]["timeouts"]["missing"] == ["sysctl a = 1"]
+    assert fw["features"]["timeouts"]["extra"] == ["sysctl a = 2"]
+    assert fw["features"]["voice_vlan"]["reason"] == "a Linux router has <no> phone ports"
+    assert set(dead["features"]) == {"allowlist", "sip_alg"}
+    assert all(c["status"] == "unreachable" and c["reason"].startswith("cannot log in to 127.0.0.1:1")
+               for c in dead["features"].values())
+    assert list(fw["features"]) == ["allowlist", "sip_alg", "voice_vlan", "qos", "timeouts"]
+    assert data["summary"] == {
+        "hosts": 3, "checks": 9,
+        "counts": {"compliant": 3, "drift": 2, "not_applicable": 1, "unreachable": 2, "error": 1},
+        "drifted": ["fw1/allowlist", "fw1/timeouts"], "unreachable": ["dead"], "errors": ["fw1"],
+        "compliant": False}
+
+
+def test_all_green_is_compliant():
+    data = build([raw_entries()[0]])
+    assert data["summary"]["compliant"] is True and data["summary"]["drifted"] == []
+
+
+def test_failures_are_unreachable_only_when_the_device_did_not_answer():
+    assert report.classify_failure({"msg": LOGIN}) == "unreachable"
+    assert report.classify_failure({"unreachable": True, "msg": "ssh"}) == "unreachable"
+    lock = "another voipready run holds the lock for device 127.0.0.1_22 (waited 120s)"
+    assert report.classify_failure({"msg": lock}) == "error"
+    entry = report.host_entry({"host": "fw1", "planned": ["allowlist"], "phase": "remediate",
+                               "failure": {"msg": "the change failed and was rolled back"}})
+    assert entry["status"] == "error"
+    assert entry["features"]["allowlist"]["reason"] == (
+        "remediation failed: the change failed and was rolled back")
+    entry = report.host_entry({"host": "fw1", "planned": [], "phase": "intent",
+                               "failure": {"msg": "voip_provider=nope selects no rules"}})
+    assert entry["features"] == {"(all)": {
+        "status": "error", "reason": "the intent could not be built: voip_provider=nope selects no rules",
+        "commands": [], "missing": [], "extra": []}}
+
+
+def test_a_targeted_host_without_a_result_is_an_error():
+    data = build(hosts=["fw1", "gone"])
+    assert data["hosts"]["gone"]["status"] == "error"
+    assert "gone" in data["summary"]["errors"]
+
+
+def test_bad_entries_name_the_field_and_the_value():
+    with pytest.raises(VoipReadyError, match="status.*green"):
+        report.host_entry({"host": "fw1", "check": {"features": {"qos": {"status": "green"}}}})
+    with pytest.raises(VoipReadyError, match="host"):
+        report.host_entry({"platform": "linux"})
+
+
+def test_remediation_lists_what_it_fixed():
+    fix = copy.deepcopy(FW_CHECK)
+    fixed_check = {"features": dict((f, {"status": "compliant", "commands": []})
+                                    for f in ("allowlist", "sip_alg", "timeouts", "qos")),
+                   "changed": False, "commands": []}
+    fixed_check["features"]["voice_vlan"] = FW_CHECK["features"]["voice_vlan"]
+    data = build([{"host": "fw1", "platform": "linux", "planned": ["allowlist", "timeouts"],
+                   "check": fixed_check, "fix": fix}], remediate=True)
+    jsonschema.validate(data, SCHEMA)
+    assert data["remediate"] is True and data["summary"]["compliant"] is True
+    assert data["hosts"]["fw1"]["remediation"] == {
+        "changed": True, "commands": FW_CHECK["commands"], "fixed": ["allowlist", "timeouts"]}
+
+
+# -- same bytes for the same input ---------------------------------------------------------
+def test_same_input_in_another_order_gives_the_same_bytes():
+    one = build()
+    entries = list(reversed(raw_entries()))
+    for entry in entries:
+        if entry.get("check"):
+            entry["check"] = dict(entry["check"], features=dict(reversed(list(entry["check"]["features"].items()))))
+    two = build(entries)
+    for render in (report.to_json, report.to_junit, report.to_html):
+        assert render(one) == render(two)
+    assert report.to_json(one).count("2026-01-01T00:00:00Z") == 1
+
+
+# -- JUnit --------------------------------------------------------------------------------
+def test_junit_one_testcase_per_host_and_feature():
+    data = build()
+    root = ET.fromstring(report.to_junit(data))
+    assert root.tag == "testsuites"
+    assert (root.get("tests"), root.get("failures"), root.get("errors"), root.get("skipped")) == ("9", "2", "3", "1")
+    cases = {(c.get("classname"), c.get("name")): c for c in root.iter("testcase")}
+    assert sorted(cases) == sorted((h, f) for h, e in data["hosts"].items() for f in e["features"])
+    drift = cases[("fw1", "allowlist")].find("failure")
+    assert drift is not None and drift.get("type") == "drift"
+    assert NASTY in drift.text and "missing:" in drift.text
+    assert cases[("fw1", "sip_alg")].find("*") is None                      # compliant: passes
+    assert cases[("fw1", "voice_vlan")].find("skipped").get("message") == "a Linux router has <no> phone ports"
+    err = cases[("dead", "sip_alg")].find("error")
+    assert err.get("type") == "unreachable" and err.get("message").startswith("cannot log in to")
+    assert "\n" not in err.get("message")
+    assert cases[("fw1", "qos")].find("error").get("type") == "error"
+    suites = {s.get("name"): s for s in root.iter("testsuite")}
+    assert suites["fw1"].get("failures") == "2" and suites["fw1"].get("tests") == "5"
+
+
+# -- HTML ---------------------------------------------------------------------------------
+class _Cells(html.parser.HTMLParser):
+    """The matrix cells (data-host, data-feature, data-status) and any script element."""
+
+    def __init__(self):
+        super().__init__()
+        self.cells, self.scripts, self.links, self._pre, self.pre_text = [], 0, 0, None, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script":
+            self.scripts += 1
+        if tag in ("link", "img") or attrs.get("src"):
+            self.links += 1
+        if tag == "td" and "data-status" in attrs:
+            self.cells.append((attrs["data-host"], attrs["data-feature"], attrs["data-status"]))
+        if tag == "pre":
+            self._pre = []
+
+    def handle_data(self, data):
+        if self._pre is not None:
+            self._pre.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "pre" and self._pre is not None:
+            self.pre_text.append("".join(self._pre))
+            self._pre = None
+
+
+def test_html_matrix_escapes_every_value():
+    data = build()
+    page = report.to_html(data)
+    assert "<script>" not in page and "alert(&quot;x&quot;)" in page
+    parsed = _Cells()
+    parsed.feed(page)
+    assert parsed.scripts == 0 and parsed.links == 0                          # self-contained
+    assert ("fw1", "allowlist", "drift") in parsed.cells
+    assert ("fw1", "sip_alg", "compliant") in parsed.cells
+    assert ("dead", "sip_alg", "unreachable") in parsed.cells
+    assert ("sw1", "allowlist", "none") in parsed.cells                      # not checked there
+    assert len(parsed.cells) == 3 * 5                                         # hosts x feature columns
+    assert NASTY in parsed.pre_text                                           # the fix, exactly, once unescaped
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page
+
+
+def test_html_names_a_host_that_looks_like_markup_safely():
+    entry = {"host": 'fw"><b>x', "platform": "linux", "planned": ["sip_alg"],
+             "check": {"features": {"sip_alg": {"status": "compliant", "commands": []}}}}
+    page = report.to_html(build([entry]))
+    assert 'fw"><b>x' not in page and "fw&quot;&gt;&lt;b&gt;x" in page
+
+
+# -- the engine's missing/extra lines, on the real linux driver ------------------------------
+def _customer():
+    with open(os.path.join(HERE, "platforms", "fixtures", "linux", "customer.running")) as handle:
+        return handle.read()
+
+
+def test_engine_names_what_is_missing_and_what_is_extra_per_feature():
+    driver = get_driver("linux")
+    intent = intent_for("linux", "kore-us-east")
+    intent.pop("voice_vlan")
+    converged = driver.simulate(_customer(), driver.remediate(_customer(), intent))
+    drifted = converged.replace("udp_timeout_stream=%d" % intent["timeouts"]["udp_stream"],
+                                "udp_timeout_stream=333")
+    assert drifted != converged
+    status = engine.feature_status(driver, drifted, intent, "merged")
+    commands = driver.remediate(drifted, dict((f, intent[f]) for f in driver.features_in_scope(intent)))
+    engine.feature_delta(driver, drifted, driver.simulate(drifted, commands), intent, status)
+    timeouts = status["timeouts"]
+    assert timeouts["status"] == "drift"
+    assert timeouts["extra"] == ["sysctl net.netfilter.nf_conntrack_udp_timeout_stream = 333"]
+    assert timeouts["missing"] == ["sysctl net.netfilter.nf_conntrack_udp_timeout_stream = %d"
+                                   % intent["timeouts"]["udp_stream"]]
+    assert "missing" not in status["sip_alg"]                                 # compliant: no delta
+
+
+def test_engine_delta_lines_keep_order_and_count():
+    assert engine._lines_not_in(["a", " b ", "", "a", "c"], ["a", "c", "x"]) == ["b", "a"]
+    assert engine._lines_not_in([], ["a"]) == []
