@@ -248,7 +248,7 @@ td.cell { min-width: 110px; max-width: 420px; }
 .st-not_applicable { background: #e0e0e0; }
 .st-unreachable { background: #ffcc80; }
 .st-error { background: #ce93d8; }
-.st-none { background: #ffffff; color: #757575; }
+.st-none { background: #ffffff; color: #757575; border: 1px solid #e0e0e0; }
 .reason { font-size: 12px; margin: 4px 0 0 0; }
 .what { font-size: 12px; margin: 4px 0 0 0; }
 pre { background: #fafafa; color: #1b1b1b; border: 1px solid #bdbdbd; padding: 4px; margin: 4px 0 0 0;
@@ -294,8 +294,10 @@ def to_html(report):
             summary["hosts"], summary["checks"],
             ", generated %s" % _e(report["generated_at"]) if report.get("generated_at") else "",
             ", after remediation" if report.get("remediate") else ""),
+        # a status nobody has is not coloured, so a colour on the page means a cell has it
         '<ul class="counts">' + "".join(
-            '<li class="st-%s">%s: %d</li>' % (s, _e(s.replace("_", " ")), summary["counts"][s])
+            '<li class="st-%s">%s: %d</li>' % (s if summary["counts"][s] else "none",
+                                               _e(s.replace("_", " ")), summary["counts"][s])
             for s in STATUSES) + "</ul>",
         '<table class="matrix" id="matrix">',
         "<thead><tr><th>host</th><th>platform</th>%s</tr></thead>"
