@@ -87,7 +87,10 @@ commands:
   type: list
   elements: str
 features:
-  description: Per feature, C(status) (C(compliant), C(drift), C(not_applicable)), C(commands) that fix a drift, and C(reason) when not applicable.
+  description:
+    - Per feature, C(status) (C(compliant), C(drift), C(not_applicable)), C(commands) that fix a drift, and C(reason) when not applicable.
+    - A drifted feature also has C(missing) (lines of the feature's intended configuration the device lacks) and C(extra) (lines it holds beyond
+      the intent), from the feature's view of the running configuration before and after the fix; playbooks/compliance.yml reports them.
   returned: when the device was read, and for not applicable features when rendered
   type: dict
   sample: {"sip_alg": {"status": "drift", "commands": ["..."]}, "qos": {"status": "compliant", "commands": []}}
