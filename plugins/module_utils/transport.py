@@ -201,8 +201,8 @@ class NapalmTransport(object):
     def probe(self):
         """A fresh TCP connection to the API port; SSH-based APIs (22, NETCONF 830) must
         also send the SSH banner."""
-        return probe_management(self.connection,
-                                 ssh=int(self.connection.get("port") or 22) in (22, 830))
+        port = int(self.connection.get("port") or 22)
+        return probe_management(self.connection, ssh=port in (22, 830))
 
     def send_command(self, command, read_timeout=30):
         return self.device.cli([command])[command]
