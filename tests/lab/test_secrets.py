@@ -206,8 +206,8 @@ def test_no_secret_anywhere_a_vvvv_run_wrote(runs):
     roots = [runs.out, runs.home] + runs.changed_in_checkout
     hits = scan(runs.texts, roots, values)
     files = sorted(str(p) for root in roots for p in ([root] if root.is_file() else root.rglob("*")) if p.is_file())
-    print("scanned %d outputs and %d files for %d secrets:\n  %s" % (len(runs.texts), len(files), len(values),
-                                                                  "\n  ".join(files)))
+    print("scanned %d outputs and %d files for %d secrets:" % (len(runs.texts), len(files), len(values)))
+    print("  " + "\n  ".join(files))
     assert not hits, "secrets found: %s" % sorted(set(hits))
 
 
