@@ -430,7 +430,8 @@ class Driver(PlatformDriver):
                 if tag == "enforce" and action == "deny":
                     enforce = True
                     voice.add(local)
-                elif tag and tag.startswith("essentials-"):
+                elif tag and tag.startswith("essentials-") and action == "permit" \
+                        and proto in ("tcp", "udp"):
                     if side == "INSIDE":
                         essentials[tag.split("-", 1)[1]].add(peer)
                         voice.add(local)

@@ -50,6 +50,8 @@ from ansible_collections.voipready.network.plugins.module_utils.platforms.base i
 MARK = "voipready"
 POLICY_ID_BASE = 19000
 SIP_TTL_ID = "5060"
+#: the SIP entry under ``config system session-ttl / config port`` (UDP 5060-5061), less its timeout
+SIP_TTL_PORT = (("protocol", "17"), ("start-port", "5060"), ("end-port", "5061"))
 
 
 # --------------------------------------------------------------------------------------
@@ -613,8 +615,7 @@ def render_tree(intent, ids=None):
                     tree.sub([section]).sets[key] = value
     if "timeouts" in intent:
         ttl = tree.sub(["system session-ttl", "port"]).edits.setdefault(SIP_TTL_ID, Section())
-        ttl.sets.update([("protocol", "17"), ("start-port", "5060"), ("end-port", "5061"),
-                         ("timeout", str(intent["timeouts"]["sip"]))])
+        ttl.sets.update(SIP_TTL_PORT + (("timeout", str(intent["timeouts"]["sip"])),))
     if "sip_alg" in intent and intent["sip_alg"].get("enabled"):
         helper = tree.sub(["system session-helper"]).edits.setdefault("13", Section())
         helper.sets.update(SIP_HELPER)
@@ -910,9 +911,10 @@ class Driver(PlatformDriver):
             port = have.find(["system session-ttl", "port"]).edits.get(SIP_TTL_ID)
             wanted = None if state == "deleted" else str(intent["timeouts"]["sip"])
             lines = []
-            if wanted and (port is None or port.sets.get("timeout") != wanted):
-                lines = ["edit %s" % SIP_TTL_ID, "set protocol 17", "set start-port 5060",
-                         "set end-port 5061", "set timeout %s" % wanted, "next"]
+            entry = SIP_TTL_PORT + (("timeout", wanted),)
+            # every setting, not only the timeout: an entry without its port range is no SIP entry
+            if wanted and (port is None or any(port.sets.get(k) != v for k, v in entry)):
+                lines = ["edit %s" % SIP_TTL_ID] + ["set %s %s" % kv for kv in entry] + ["next"]
             elif not wanted and port is not None:
                 lines = ["delete %s" % SIP_TTL_ID]
             if lines:

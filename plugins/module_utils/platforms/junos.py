@@ -25,6 +25,7 @@ __metaclass__ = type
 import ipaddress
 import math
 import re
+from collections import OrderedDict
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
@@ -192,7 +193,8 @@ def set_lines(running):
             lines.append(re.sub(r"\s+", " ", line[4:]))
         elif not line.startswith(("deactivate ", "activate ", "protect ")):
             _fail("line %d (expected a 'set' statement)" % number, line)
-    return lines
+    # a statement set twice is set once (and hier_config refuses duplicate children)
+    return list(OrderedDict.fromkeys(lines))
 
 
 def _match(prefix, kind, line):

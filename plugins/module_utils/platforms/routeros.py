@@ -379,6 +379,14 @@ def parse_allowlist(entries):
             "inside_zone": "trust", "outside_zone": "untrust"}
 
 
+def _vlan_number(text, entry):
+    """A VLAN ID read from the device, or a clear refusal when the value is cut short."""
+    if not text.isdigit():
+        raise VoipReadyError("running configuration: VLAN ID %r cannot be read in %s" % (
+            text, entry.line()), field="running", value=text)
+    return int(text)
+
+
 def parse_voice_vlan(entries):
     """The owned bridge VLAN (switch) or VLAN interfaces (router)."""
     vlan = [e for e in entries if e.path == BRIDGE_VLAN and e.props.get("comment") == VOICE_TAG]
@@ -388,7 +396,7 @@ def parse_voice_vlan(entries):
            "phone_ports": [], "uplink_ports": [], "trust_dscp": True, "subinterfaces": []}
     if vlan:
         props = vlan[0].props
-        out["voice_vlan"]["id"] = int(props.get("vlan-ids", "110").split(",")[0])
+        out["voice_vlan"]["id"] = _vlan_number(props.get("vlan-ids", "110").split(",")[0], vlan[0])
         tagged = [p for p in props.get("tagged", "").split(",") if p and p != props.get("bridge")]
         out["phone_ports"] = sorted(p for p in tagged if ports.get(p, "1") != "1")
         out["uplink_ports"] = sorted(p for p in tagged if ports.get(p, "1") == "1")
@@ -523,6 +531,15 @@ class Driver(PlatformDriver):
         have_chains = set(e.props["chain"] for e in have if e.path == FILTER and e.props["chain"] != "forward")
         want_chains = set(e.props["chain"] for e in want if e.path == FILTER and e.props["chain"] != "forward")
         adds += [e.line() for e in want if e.path == FILTER and e.props["chain"] in want_chains - have_chains]
+        # The name is a hash of the intended rules, so a chain of that name that lost or
+        # changed a rule on the device is no longer that chain: rebuild it in place.
+        for chain in sorted(want_chains & have_chains):
+            have_rules = [e.props for e in have if e.path == FILTER and e.props["chain"] == chain]
+            want_rules = [e for e in want if e.path == FILTER and e.props["chain"] == chain]
+            if len(have_rules) != len(want_rules) or any(
+                    any(h.get(k) != v for k, v in w.props.items()) for h, w in zip(have_rules, want_rules)):
+                adds.append("%s remove [ find chain=%s ]" % (FILTER, chain))
+                adds += [e.line() for e in want_rules]
         have_jumps = dict((e.props["comment"], e) for e in have if e.path == FILTER and e.props["chain"] == "forward")
         want_jumps = [e for e in want if e.path == FILTER and e.props["chain"] == "forward"]
         for entry in reversed(want_jumps):

@@ -27,6 +27,7 @@ __metaclass__ = type
 
 import math
 import re
+from collections import OrderedDict
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
@@ -119,7 +120,8 @@ def config_lines(running):
                 "running configuration line %d is not a 'set' command from 'show configuration "
                 "commands': %r" % (number, raw[:120]), field="running", value=raw[:120])
         paths.append(canonical(words[1:]))
-    return paths
+    # a statement set twice is set once (and hier_config refuses duplicate children)
+    return list(OrderedDict.fromkeys(paths))
 
 
 def node_values(paths, prefix):

@@ -39,26 +39,15 @@ STRUCTURAL = frozenset(["", "!", "#", "exit", "end", "next", "}", "{", "quit", "
 # without "switchport trunk allowed vlan" carries every VLAN, the two voice ones included.
 ABSENCE_IS_COMPLIANT = {"ios": ("switchport trunk allowed vlan",)}
 
-# Known driver defects this file found (2026-11, issue 5). Each has a strict xfail test
-# below that fails as soon as the driver is fixed; then delete the entry and its test.
-# Until then the fuzz tests steer clear of exactly these inputs so they stay
-# deterministic for everything else.
-DUPLICATE_LINE_TRACEBACK = ("junos", "vyos")        # hier_config DuplicateChildError
-DELETION_DEFECTS = {
-    # a rule deleted from a VOIPREADY-* generation chain: the chain's name still matches
-    "routeros": ("chain=VOIPREADY-",),
-    # a session-ttl port entry without its start-port or end-port
-    "fortios": ("set start-port ", "set end-port "),
-    # the enforce remark gone from the owned ACL: ValueError from _net_key('any')
-    "eos": ("remark voipready enforce",),
-}
-# A running text cut inside a value that the parser hands to int()/ipaddress unchecked:
-# ValueError instead of VoipReadyError. The fuzz tests accept exactly that, for exactly
-# these texts; the strict xfail tests below pin the defects.
-PARSE_DEFECTS = {
-    "vyos": re.compile(r"network-group \S+ network [^\s/]*/?\d*$"),
-    "routeros": re.compile(r"vlan-ids=$"),
-}
+# Driver defects this file found (2026-11, issue 5), fixed since; the tests at the end
+# keep each one fixed:
+# junos, vyos: a statement set twice raised hier_config's DuplicateChildError;
+# routeros: a rule deleted from a VOIPREADY-OUT/IN chain read as compliant (the chain's
+#   hash name was trusted), and an empty vlan-ids= raised ValueError;
+# fortios: a session-ttl SIP entry without start-port/end-port read as compliant;
+# eos: the owned ACL without its enforce remark raised ValueError('any');
+# vyos: an address cut short (198.51.100.53/) raised ValueError.
+DUPLICATE_LINE_PLATFORMS = ("junos", "vyos")
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 
 
@@ -97,11 +86,6 @@ class Case(object):
             return fn(running, *args)
         except VoipReadyError:
             return None
-        except ValueError:
-            known = PARSE_DEFECTS.get(self.platform)
-            if known and known.search(running):
-                return None
-            raise
 
     def first_lost(self, cut):
         """Index of the first line that ``converged[:cut]`` lacks or holds only in part
@@ -150,8 +134,7 @@ def test_random_lines_of_the_platform_raise_only_voipready_error(platform, data)
     """Lines of the platform's own configuration, shuffled, repeated and cut: text that
     gets past the first checks of a parser, unlike random characters."""
     c = case(platform)
-    picked = data.draw(st.lists(st.sampled_from(c.lines), min_size=1, max_size=40,
-                                unique=platform in DUPLICATE_LINE_TRACEBACK))
+    picked = data.draw(st.lists(st.sampled_from(c.lines), min_size=1, max_size=40))
     cut = data.draw(st.integers(min_value=0, max_value=sum(len(x) for x in picked)))
     text = "".join(picked)[:cut]
     c.parse(text)
@@ -181,8 +164,7 @@ def test_truncated_converged_is_never_compliant(platform, data):
 
 
 def deletable(platform, line):
-    skip = ABSENCE_IS_COMPLIANT.get(platform, ()) + DELETION_DEFECTS.get(platform, ())
-    return not any(text in line for text in skip)
+    return not any(text in line for text in ABSENCE_IS_COMPLIANT.get(platform, ()))
 
 
 @pytest.mark.parametrize("platform", PLATFORMS)
@@ -195,50 +177,57 @@ def test_one_written_line_deleted_is_never_compliant(platform, data):
     assert c.remediate(text) != [], "%s: without line %d %r read as compliant" % (platform, index, c.lines[index])
 
 
-# -- the known defects, one strict xfail each (see DELETION_DEFECTS) ------------------------
-def _delete_first(platform, text):
-    return next(_deletions(platform, text))
-
-
+# -- the defects found here once, each kept fixed ------------------------------------------
 def _deletions(platform, text):
     c = case(platform)
     for index in [i for i in c.owned if text in c.lines[i]]:
         yield c, "".join(c.lines[:index] + c.lines[index + 1:])
 
 
-@pytest.mark.xfail(strict=True, reason="defect: a duplicated set line raises hier_config's DuplicateChildError")
-@pytest.mark.parametrize("platform", DUPLICATE_LINE_TRACEBACK)
-def test_known_defect_duplicate_line(platform):
+@pytest.mark.parametrize("platform", DUPLICATE_LINE_PLATFORMS)
+def test_a_statement_set_twice_is_read_once(platform):
     c = case(platform)
     line = c.lines[c.owned[0]]
-    assert c.remediate(line + line) != []
+    assert c.remediate(line + line) == c.remediate(line) != []
+    assert c.remediate(c.converged + line) == []
 
 
-@pytest.mark.xfail(strict=True, reason="defect: a rule deleted inside a generation chain reads as compliant")
-def test_known_defect_routeros_rule_deleted_from_chain():
-    c, text = _delete_first("routeros", "comment=VOIPREADY:dns-udp")
-    assert c.remediate(text) != []
+def test_routeros_rule_deleted_from_a_chain_is_drift():
+    cases = list(_deletions("routeros", "comment=VOIPREADY:dns-udp"))
+    assert cases
+    for c, text in cases:
+        commands = c.remediate(text)
+        assert any("remove [ find chain=VOIPREADY-" in cmd for cmd in commands), commands
+        assert c.remediate(c.driver.simulate(text, commands)) == []
 
 
-@pytest.mark.xfail(strict=True, reason="defect: a session-ttl port entry without start-port reads as compliant")
-def test_known_defect_fortios_session_ttl_without_start_port():
-    c, text = _delete_first("fortios", "set start-port 5060")
-    assert c.remediate(text) != []
+@pytest.mark.parametrize("setting", ["set start-port 5060", "set end-port 5061"])
+def test_fortios_session_ttl_entry_without_its_ports_is_drift(setting):
+    cases = list(_deletions("fortios", setting))
+    assert cases
+    for c, text in cases:
+        commands = c.remediate(text)
+        assert setting in [cmd.strip() for cmd in commands], commands
+        assert c.remediate(c.driver.simulate(text, commands)) == []
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="defect: the owned ACL without its enforce remark raises ValueError('any')")
-def test_known_defect_eos_acl_without_enforce_remark():
-    for c, text in _deletions("eos", "remark voipready enforce"):
-        c.remediate(text)
+def test_eos_acl_without_its_enforce_remark_is_drift():
+    cases = list(_deletions("eos", "remark voipready enforce"))
+    assert cases
+    for c, text in cases:
+        commands = c.remediate(text)
+        assert commands, "the ACL without its enforce remark read as compliant"
+        assert c.remediate(c.driver.simulate(text, commands)) == []
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="defect: an address cut short raises ValueError")
-def test_known_defect_vyos_address_cut_short():
-    case("vyos").driver.parse("set firewall group network-group VOIPREADY-DNS network 198.51.100.53/")
+def test_vyos_address_cut_short_is_refused_clearly():
+    with pytest.raises(VoipReadyError) as err:
+        case("vyos").driver.parse("set firewall group network-group VOIPREADY-DNS network 198.51.100.53/")
+    assert err.value.field == "running" and err.value.value == "198.51.100.53/"
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="defect: an empty vlan-ids= raises ValueError")
-def test_known_defect_routeros_empty_vlan_ids():
-    case("routeros").driver.parse("/interface bridge vlan add bridge=bridge1 comment=VOIPREADY:voice-vlan "
-                                  "tagged=bridge1,ether5 vlan-ids=")
+def test_routeros_empty_vlan_ids_is_refused_clearly():
+    with pytest.raises(VoipReadyError) as err:
+        case("routeros").driver.parse("/interface bridge vlan add bridge=bridge1 comment=VOIPREADY:voice-vlan "
+                                      "tagged=bridge1,ether5 vlan-ids=")
+    assert err.value.field == "running" and "VLAN ID ''" in str(err.value)

@@ -17,6 +17,8 @@ __metaclass__ = type
 import hashlib
 import ipaddress
 
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+
 #: provider rule direction -> the chain directions it appears in
 DIRECTIONS = {"outbound": ("out",), "inbound": ("in",), "both": ("out", "in")}
 
@@ -53,8 +55,13 @@ def chain_hash(lines):
 
 
 def host_or_cidr(text):
-    """'192.0.2.1/32' -> '192.0.2.1'; networks stay CIDRs."""
-    net = ipaddress.ip_network(text, strict=False)
+    """'192.0.2.1/32' -> '192.0.2.1'; networks stay CIDRs. A value that is neither (a
+    running text cut short) is refused as unreadable, never passed on."""
+    try:
+        net = ipaddress.ip_network(text, strict=False)
+    except ValueError:
+        raise VoipReadyError("running configuration: %r is not an address or network" % (text,),
+                             field="running", value=text)
     if net.prefixlen == net.max_prefixlen:
         return str(net.network_address)
     return str(net)
