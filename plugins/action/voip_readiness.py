@@ -15,8 +15,7 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.plugins.action import ActionBase
 
 from ansible_collections.voipready.network.plugins.module_utils import readiness
-from ansible_collections.voipready.network.plugins.plugin_utils.action_base import (
-    CONNECTION_VARS, play_context_fallback)
+from ansible_collections.voipready.network.plugins.plugin_utils.action_base import device_connection
 
 
 class ActionModule(ActionBase):
@@ -28,18 +27,7 @@ class ActionModule(ActionBase):
         result = super(ActionModule, self).run(tmp, task_vars)
         args = dict(self._task.args)
         args.setdefault("platform", task_vars.get("voipready_platform"))
-        connection = dict(args.get("connection") or {})
-        for key, names in CONNECTION_VARS:
-            if connection.get(key) is None:
-                for name in names:
-                    value = task_vars.get(name)
-                    if value is not None:
-                        connection[key] = self._templar.template(value)
-                        break
-        play_context_fallback(connection, self._play_context)
-        connection.setdefault("host", task_vars.get("inventory_hostname"))
-        connection.setdefault("name", task_vars.get("inventory_hostname"))
-        args["connection"] = connection
+        args["connection"] = device_connection(args, task_vars, self._templar, self._play_context)
         validation = ArgumentSpecValidator(readiness.argument_spec()).validate(args)
         if validation.error_messages:
             result.update(failed=True, changed=False, msg="; ".join(sorted(validation.error_messages)))

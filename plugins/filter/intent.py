@@ -7,18 +7,14 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible.errors import AnsibleFilterError
-
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import qos_classes_from_rules
+from ansible_collections.voipready.network.plugins.plugin_utils.filter_errors import filter_errors
 
 
+@filter_errors
 def qos_classes(rules, rtp_name="VOICE-RTP", sip_name="VOICE-SIP"):
     """DSCP classes from the rules' provider DSCP values (one class per value)."""
-    try:
-        return qos_classes_from_rules(rules, rtp_name=rtp_name, sip_name=sip_name)
-    except VoipReadyError as exc:
-        raise AnsibleFilterError(str(exc))
+    return qos_classes_from_rules(rules, rtp_name=rtp_name, sip_name=sip_name)
 
 
 class FilterModule(object):

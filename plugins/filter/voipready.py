@@ -7,52 +7,36 @@ ansible-core expects for plugins that hold several filters.
 
 from __future__ import annotations
 
-from ansible.errors import AnsibleFilterError
-
 from ansible_collections.voipready.network.plugins.module_utils import bandwidth, catalog, netutil
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
-
-
-def _filter_errors(function):
-    """Turn VoipReadyError into AnsibleFilterError so the play fails with its message."""
-
-    def wrapper(*args, **kwargs):
-        try:
-            return function(*args, **kwargs)
-        except VoipReadyError as exc:
-            raise AnsibleFilterError(str(exc)) from exc
-
-    wrapper.__name__ = function.__name__
-    wrapper.__doc__ = function.__doc__
-    return wrapper
+from ansible_collections.voipready.network.plugins.plugin_utils.filter_errors import filter_errors
 
 
 def _load(catalog_dirs):
     return catalog.load_catalog(extra_dirs=catalog_dirs or None)
 
 
-@_filter_errors
+@filter_errors
 def provider_rules(provider, region=None, profile=None, services=None, inputs=None, catalog_dirs=None):
     return catalog.provider_rules(_load(catalog_dirs), provider, region=region, profile=profile,
                                   services=services, inputs=inputs)
 
 
-@_filter_errors
+@filter_errors
 def provider_profile(provider, catalog_dirs=None):
     return catalog.provider_profile(_load(catalog_dirs), provider)
 
 
-@_filter_errors
+@filter_errors
 def collapse_addresses(addresses):
     return netutil.collapse_addresses(addresses)
 
 
-@_filter_errors
+@filter_errors
 def merge_port_ranges(ranges):
     return [{"port_min": low, "port_max": high} for low, high in netutil.merge_port_ranges(ranges)]
 
 
-@_filter_errors
+@filter_errors
 def voice_bandwidth(calls, provider=None, codec=None, media="audio", headroom=bandwidth.DEFAULT_HEADROOM,
                     per_call_kbps=None, catalog_dirs=None):
     loaded = _load(catalog_dirs) if provider is not None else None
@@ -60,12 +44,12 @@ def voice_bandwidth(calls, provider=None, codec=None, media="audio", headroom=ba
                                      per_call_kbps=per_call_kbps, catalog=loaded)
 
 
-@_filter_errors
+@filter_errors
 def rules_json(rules):
     return catalog.rules_to_json(rules)
 
 
-@_filter_errors
+@filter_errors
 def rules_csv(rules):
     return catalog.rules_to_csv(rules)
 

@@ -52,6 +52,23 @@ def play_context_fallback(connection, play_context):
     return connection
 
 
+def device_connection(args, task_vars, templar, play_context):
+    """The task's ``connection`` with every key it leaves out taken from the inventory's
+    connection variables, then from the play context (AWX's Machine credential)."""
+    connection = dict(args.get("connection") or {})
+    for key, names in CONNECTION_VARS:
+        if connection.get(key) is None:
+            for name in names:
+                value = task_vars.get(name)
+                if value is not None:
+                    connection[key] = templar.template(value)
+                    break
+    play_context_fallback(connection, play_context)
+    connection.setdefault("host", task_vars.get("inventory_hostname"))
+    connection.setdefault("name", task_vars.get("inventory_hostname"))
+    return connection
+
+
 class VoipreadyAction(ActionBase):
     """Base for the per-module action plugins; FEATURE None means voipready_apply."""
 
@@ -68,18 +85,8 @@ class VoipreadyAction(ActionBase):
             args.setdefault("transport", task_vars["voipready_transport"])
         state = args.get("state", "merged")
         if state not in ("rendered", "parsed"):
-            connection = dict(args.get("connection") or {})
-            for key, names in CONNECTION_VARS:
-                if connection.get(key) is None:
-                    for name in names:
-                        value = task_vars.get(name)
-                        if value is not None:
-                            connection[key] = self._templar.template(value)
-                            break
-            play_context_fallback(connection, self._play_context)
-            connection.setdefault("host", task_vars.get("inventory_hostname"))
-            connection.setdefault("name", task_vars.get("inventory_hostname"))
-            args["connection"] = connection
+            args["connection"] = device_connection(args, task_vars, self._templar,
+                                                   self._play_context)
         spec = feature_argument_spec() if self.FEATURE else apply_argument_spec()
         validation = ArgumentSpecValidator(spec).validate(args)
         if validation.error_messages:
