@@ -257,8 +257,7 @@ def _restore(driver, transport, running, backup, request, result):
     """state=restored: the owned configuration back to a backup's, by the same safe path."""
     commands = driver.rollback(backup["running"], running)
     after_running = driver.simulate(running, commands) if commands else running
-    scope = _in_scope(driver, dict((f, request.intent[f]) for f in request.intent)) \
-        if request.intent else {}
+    scope = _in_scope(driver, request.intent)  # features only scope the diff here
     result["commands"] = commands
     result["changed"] = bool(commands)
     result["restored_from"] = backup["taken_at"]
