@@ -721,7 +721,7 @@ class Driver(PlatformDriver):
         import hashlib
         self._session = "voipready-" + hashlib.sha256(
             "\n".join(commands).encode()).hexdigest()[:8]
-        lines = [c for c in commands]
+        lines = list(commands)
         if confirm_timeout:
             seconds = int(confirm_timeout)
             hms = (seconds // 3600, seconds % 3600 // 60, seconds % 60)

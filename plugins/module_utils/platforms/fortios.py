@@ -93,7 +93,7 @@ def rule_destinations(rule, fqdn_mode):
     if not dests:
         return [], "rule %s: FQDN-only and fqdn_mode=%s; not pushed" % (rule["id"], fqdn_mode)
     wild = [f for f in rule["fqdns"] if f.startswith("*.")]
-    if wild and any(kind == "fqdn" for kind, _ in dests):
+    if wild and any(kind == "fqdn" for kind, _unused in dests):
         return dests, "rule %s: %d wildcard FQDNs (%s...) have no FQDN object; skipped" % (
             rule["id"], len(wild), wild[0])
     return dests, None
@@ -179,7 +179,7 @@ def parse_comment(comment):
         return None
     out = {}
     for word in words[1:]:
-        key, _, value = word.partition("=")
+        key, _sep, value = word.partition("=")
         out[key] = value
     return out
 
@@ -407,7 +407,7 @@ def apply_commands(root, commands):
         elif verb in ("next", "end"):
             stack.pop()
         elif verb == "set":
-            key, _, value = rest.partition(" ")
+            key, _sep, value = rest.partition(" ")
             node.sets[key] = value
         elif verb == "unset":
             node.sets.pop(rest.strip(), None)
@@ -417,7 +417,7 @@ def apply_commands(root, commands):
             name, where, other = unq(rest)
             entry = node.edits.pop(name)
             items = list(node.edits.items())
-            at = [k for k, _ in items].index(other) + (1 if where == "after" else 0)
+            at = [k for k, _unused in items].index(other) + (1 if where == "after" else 0)
             items.insert(at, (name, entry))
             node.edits = dict(items)
     return root
@@ -771,7 +771,7 @@ class Driver(PlatformDriver):
             for proto in ("udp", "tcp"):
                 ports = entry.sets.get("%s-portrange" % proto)
                 if ports:
-                    low, _, high = ports.split()[0].split(":")[0].partition("-")
+                    low, _sep, high = ports.split()[0].split(":")[0].partition("-")
                     services[name] = (proto, int(low), int(high or low))
         policies = []
         own = owner("allowlist", prefix)[POLICY]
@@ -793,7 +793,7 @@ class Driver(PlatformDriver):
         for name, entry in tree.find([SERVICE]).edits.items():
             for proto in ("udp", "tcp"):
                 if entry.sets.get("%s-portrange" % proto):
-                    low, _, high = entry.sets["%s-portrange" % proto].partition("-")
+                    low, _sep, high = entry.sets["%s-portrange" % proto].partition("-")
                     services[name] = (proto, int(low), int(high or low))
         for name, entry in tree.find([ADDRESS]).edits.items():
             if "subnet" in entry.sets:
@@ -832,7 +832,7 @@ class Driver(PlatformDriver):
             want = Section()
         else:
             ids = dict((t, self._owned_ids(have, t, prefix)) for t in (POLICY, SHAPING))
-            want, _ = render_tree(intent, ids)
+            want, _unused = render_tree(intent, ids)
         owners = {}
         for feature in intent:
             for table, pred in owner(feature, prefix).items():

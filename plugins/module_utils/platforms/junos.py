@@ -118,7 +118,7 @@ def _prefix(intent):
 
 def _ifl(name):
     """'ge-0/0/1.0' -> ('ge-0/0/1', '0'); a bare name means unit 0."""
-    ifd, _, unit = name.partition(".")
+    ifd, _sep, unit = name.partition(".")
     return ifd, unit or "0"
 
 

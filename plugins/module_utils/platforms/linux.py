@@ -126,7 +126,7 @@ def _parse_state(running):
     state = {"objects": objects, "table": nm.table_from_json(objects, FAMILY, TABLE),
              "sysctl": {}, "files": {}, "include": sections["include"].strip()}
     for line in sections["sysctl"].splitlines():
-        key, _, value = line.partition("=")
+        key, _sep, value = line.partition("=")
         short = {"udp_timeout": "udp", "udp_timeout_stream": "udp_stream"}.get(key.strip())
         if short is None:
             continue
@@ -336,7 +336,7 @@ TIMEOUT_KINDS = (("rtp", "udp"), ("sip", "udp"), ("siptcp", "tcp"))
 
 def flows_from_rules(rules):
     """{kind: {"v4": spans, "v6": spans, "ports": spans}} for SIP/RTP provider rules."""
-    flows = dict((k, {4: [], 6: [], "ports": []}) for k, _ in TIMEOUT_KINDS)
+    flows = dict((k, {4: [], 6: [], "ports": []}) for k, _unused in TIMEOUT_KINDS)
     for rule in rules:
         if not rule["addresses"]:
             continue
@@ -360,7 +360,7 @@ def flows_from_table(table):
     return dict((k, {4: sets.get("tmo_%s_v4" % k, {}).get("elements", ()),
                      6: sets.get("tmo_%s_v6" % k, {}).get("elements", ()),
                      "ports": sets.get("tmo_%s_ports" % k, {}).get("elements", ())})
-                for k, _ in TIMEOUT_KINDS)
+                for k, _unused in TIMEOUT_KINDS)
 
 
 def timeouts_part(cfg, flows):
@@ -579,8 +579,8 @@ class Driver(PlatformDriver):
             commands.append(nft_cmd)
         if "timeouts" in features:
             values = (KERNEL_DEFAULTS if state == "deleted" else
-                      dict((k, intent["timeouts"][k]) for k, _ in SYSCTLS))
-            if any(current["sysctl"].get(k) != values[k] for k, _ in SYSCTLS):
+                      dict((k, intent["timeouts"][k]) for k, _unused in SYSCTLS))
+            if any(current["sysctl"].get(k) != values[k] for k, _unused in SYSCTLS):
                 commands.append(sysctl_command(values))
             want = None if state == "deleted" else sysctl_text(values)
             if current["files"][SYSCTL_FILE] != want:
@@ -644,9 +644,9 @@ class Driver(PlatformDriver):
         if adds:
             adds_json = json.dumps({"nftables": adds}, sort_keys=True)
             commands.append(heredoc("nft -j -f -", adds_json, "VOIPREADY_JSON"))
-        values = dict((k, before["sysctl"].get(k)) for k, _ in SYSCTLS)
+        values = dict((k, before["sysctl"].get(k)) for k, _unused in SYSCTLS)
         if all(v is not None for v in values.values()) and values != dict(
-                (k, after["sysctl"].get(k)) for k, _ in SYSCTLS):
+                (k, after["sysctl"].get(k)) for k, _unused in SYSCTLS):
             commands.append(sysctl_command(values))
         for path in (NFT_FILE, SYSCTL_FILE):
             if before["files"][path] != after["files"][path]:
@@ -667,7 +667,7 @@ class Driver(PlatformDriver):
         files = dict(state["files"])
         include = state["include"]
         for command in commands:
-            first, _, body = command.partition("\n")
+            first, _sep, body = command.partition("\n")
             body = body.rpartition("\n")[0]
             if first.startswith("nft -f -"):
                 plan = self._plans.get(command)
@@ -679,7 +679,7 @@ class Driver(PlatformDriver):
                 objects = _apply_json(objects, json.loads(body)["nftables"])
             elif first.startswith("sysctl -q -w "):
                 for item in first.split()[3:]:
-                    key, _, value = item.partition("=")
+                    key, _sep, value = item.partition("=")
                     for short, full in SYSCTLS:
                         if full == key:
                             sysctl[short] = int(value)

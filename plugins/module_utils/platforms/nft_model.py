@@ -408,7 +408,7 @@ def _term_matches(term, packet, sets):
     name, value = term[1], term[2]
     if name == "ct state":
         return packet["ct_state"] in value[1]
-    layer, _, field = name.partition(" ")
+    layer, _sep, field = name.partition(" ")
     if layer in ("ip", "ip6") and field in ADDR_FIELDS:
         if layer != packet["l3"]:
             return False

@@ -97,7 +97,7 @@ def flow_key(text):
         elif key == "priority":
             priority = int(value)
         elif key in ("tp_dst", "tp_src"):
-            num, _, mask = value.partition("/")
+            num, _sep, mask = value.partition("/")
             items.append((key, (int(num, 0), int(mask, 0) if mask else 0xffff)))
         elif key in ("nw_dst", "nw_src", "ipv6_dst", "ipv6_src"):
             items.append((key, str(ipaddress.ip_network(value, strict=False))))
@@ -303,7 +303,7 @@ class Driver(PlatformDriver):
             for cookie in sorted(flows[bridge]):
                 mine = set(f for f in have if f[0] == cookie)
                 lines += ["delete_strict " + flow_text(f).replace(
-                    "cookie=0x%x," % cookie, "cookie=0x%x/-1," % cookie).split(" actions=")[0]
+                    "cookie=0x%x," % cookie, "cookie=0x%x/-1," % cookie).split(" actions=", 1)[0]
                     for f in sorted(mine - flows[bridge][cookie])]
                 lines += ["add " + flow_text(f) for f in sorted(flows[bridge][cookie] - mine)]
             if lines:
@@ -364,14 +364,14 @@ class Driver(PlatformDriver):
                             if "actions=" in line and flow_key(line)[0] not in COOKIES.values()])
                        for b in flows)
         for command in commands:
-            first, _, body = command.partition("\n")
+            first, _sep, body = command.partition("\n")
             if first.startswith("ovs-vsctl "):
                 for part in first[len("ovs-vsctl "):].split("-- ")[1:]:
                     words = part.split()
                     if words[0] == "set":
                         row = [r for r in ports if r["name"] == words[2]][0]
                         for item in words[3:]:
-                            key, _, value = item.partition("=")
+                            key, _sep, value = item.partition("=")
                             values = [] if value == "[]" else [int(v) if v.isdigit() else v
                                                                for v in value.split(",")]
                             row[key] = values

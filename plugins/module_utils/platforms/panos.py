@@ -220,7 +220,7 @@ class Driver(PlatformDriver):
         return out
 
     def _leaf(self, cfg, key, default=None):
-        for k, values, _ in cfg.lines:
+        for k, values, _unused in cfg.lines:
             if k == key:
                 return values[0] if len(values) == 1 else values
         return default
@@ -228,7 +228,7 @@ class Driver(PlatformDriver):
     def _allowlist(self, cfg):
         addresses, groups, services, policies = {}, {}, {}, []
         zones = [None, None]
-        for key, values, _ in cfg.lines:
+        for key, values, _unused in cfg.lines:
             if key[0] == "address" and len(key) == 3 and key[2] in ("ip-netmask", "fqdn"):
                 if key[2] == "fqdn":
                     addresses[key[1]] = ("fqdn", values[0])
@@ -239,14 +239,14 @@ class Driver(PlatformDriver):
             elif key[0] == "address-group" and key[2:] == ("static",):
                 groups[key[1]] = list(values)
             elif key[0] == "service" and len(key) == 5 and key[2] == "protocol":
-                low, _, high = values[0].split(",")[0].partition("-")
+                low, _sep, high = values[0].split(",")[0].partition("-")
                 services[key[1]] = (key[3], int(low), int(high or low))
         for name in cfg.order(RULES):
             rule = RULES + (name,)
             info = parse_comment(self._leaf(cfg, rule + ("description",), ""))
             if info is None:
                 continue
-            leaf = dict((k[4], v) for k, v, _ in cfg.lines if k[:4] == rule and len(k) == 5)
+            leaf = dict((k[4], v) for k, v, _unused in cfg.lines if k[:4] == rule and len(k) == 5)
             policies.append({"comment": self._leaf(cfg, rule + ("description",)),
                              "src": (leaf.get("source") or [None])[0],
                              "dst": (leaf.get("destination") or [None])[0],
@@ -268,7 +268,7 @@ class Driver(PlatformDriver):
         state = {"allowlist": self._allowlist(cfg)}
         state["sip_alg"] = {"enabled": self._leaf(cfg, SIP_ALG) != "yes"}
         subs = []
-        for key, values, _ in cfg.lines:
+        for key, values, _unused in cfg.lines:
             if key[:3] == ("network", "interface", "ethernet") and key[4:6] == (
                     "layer3", "units") and key[7:] == ("comment",) and MARK in values[0]:
                 unit = key[:7]
@@ -303,7 +303,7 @@ class Driver(PlatformDriver):
     def _owned(self, cfg, intent):
         """The atoms of running that the features in ``intent`` own."""
         prefix = intent.get("allowlist", {}).get("name", "VOIPREADY") + "-"
-        units = set(k[6] for k, v, _ in cfg.lines
+        units = set(k[6] for k, v, _unused in cfg.lines
                     if k[:3] == ("network", "interface", "ethernet")
                     and k[4:6] == ("layer3", "units") and k[7:] == ("comment",) and MARK in v[0])
         owned = set()
@@ -340,7 +340,7 @@ class Driver(PlatformDriver):
                 want.add(SIP_ALG, ["yes"], False)
         else:
             rules = None if "allowlist" in intent else self._rules(have)
-            want, _ = self._desired(intent, rules)
+            want, _unused = self._desired(intent, rules)
         owned = self._owned(have, intent)
         leaf_deletes, sets, entry_deletes = have.diff(owned, want)
         moves = []

@@ -517,7 +517,7 @@ class Driver(PlatformDriver):
         """Address-list entries: add what is missing; remove stale ones (late if the list goes)."""
         have_keys = set((e.props["list"], e.props["address"]) for e in have if e.path == ADDRESS_LIST)
         want_keys = set((e.props["list"], e.props["address"]) for e in want if e.path == ADDRESS_LIST)
-        kept_lists = set(name for name, _ in want_keys)
+        kept_lists = set(name for name, _unused in want_keys)
         for name, address in sorted(have_keys - want_keys):
             command = '%s remove [ find list=%s address=%s ]' % (ADDRESS_LIST, name, quote(address))
             (removes if name in kept_lists else late).append(command)

@@ -95,7 +95,7 @@ class SetConfig(object):
     # -- leaves -----------------------------------------------------------------------
     def atoms(self):
         """{(key, value)} with one atom per list member."""
-        return set((key, v) for key, values, _ in self.lines for v in values)
+        return set((key, v) for key, values, _unused in self.lines for v in values)
 
     def entry_of(self, key):
         """The entry path a key belongs to (longest matching pattern), or None."""
@@ -109,7 +109,7 @@ class SetConfig(object):
     def order(self, prefix):
         """Entries under ``prefix`` in their configuration order."""
         seen = []
-        for key, _, _ in self.lines:
+        for key, _values, _extra in self.lines:
             entry = self.entry_of(key)
             if entry and entry[:-1] == prefix and entry not in seen:
                 seen.append(entry)
@@ -199,9 +199,9 @@ class SetConfig(object):
         reverse class order. Moves are the caller's (they sit between sets and deletes).
         """
         want_atoms = want.atoms()
-        want_keys = set(k for k, _ in want_atoms)
+        want_keys = set(k for k, _unused in want_atoms)
         want_entries = set(want.entry_of(k) for k in want_keys)
-        kept_entries = set(self.entry_of(k) for k, _ in self.atoms() - have_atoms)
+        kept_entries = set(self.entry_of(k) for k, _unused in self.atoms() - have_atoms)
         leaf_deletes, entry_deletes = [], []
         for key, value in sorted(have_atoms - want_atoms):
             entry = self.entry_of(key)
@@ -223,7 +223,7 @@ class SetConfig(object):
             else:
                 words += [quote(v) for v in (new if is_list else values)]
             sets.append((self.rank(key), "set " + " ".join(words)))
-        sets = [line for _, line in sorted(sets, key=lambda s: s[0])]
+        sets = [line for _unused, line in sorted(sets, key=lambda s: s[0])]
         entry_deletes.sort(key=lambda e: -self.rank(e))
         return leaf_deletes, sets, ["delete %s" % " ".join(quote(w) for w in e)
                                     for e in entry_deletes]

@@ -491,7 +491,7 @@ def order(commands):
             if verb == want and regex.search(path):
                 return rank
         return 5
-    return [c for _, c in sorted(enumerate(commands), key=lambda ic: (phase(ic[1]), ic[0]))]
+    return [c for _index, c in sorted(enumerate(commands), key=lambda ic: (phase(ic[1]), ic[0]))]
 
 
 class Driver(PlatformDriver):
@@ -593,7 +593,7 @@ class Driver(PlatformDriver):
                     field="running", value=rule)
 
     def simulate(self, running, commands):
-        lines = [line for line in running.splitlines()]
+        lines = running.splitlines()
         keyed = []
         for line in lines:
             stripped = line.strip()
@@ -608,9 +608,9 @@ class Driver(PlatformDriver):
                 if _single_leaf(path):
                     stem = path.rsplit(" ", 1)[0]
                     keyed = [(k, l) for k, l in keyed if not (k and k.rsplit(" ", 1)[0] == stem)]
-                if not any(k == path for k, _ in keyed):
+                if not any(k == path for k, _unused in keyed):
                     keyed.append((path, "set " + path))
-        return "\n".join(l for _, l in keyed) + "\n"
+        return "\n".join(l for _unused, l in keyed) + "\n"
 
     def view(self, running, intent):
         paths = config_lines(running)

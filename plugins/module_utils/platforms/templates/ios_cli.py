@@ -542,7 +542,7 @@ def lcs_keep(current, target):
     """Indexes of ``current`` that stay when editing it into ``target`` with the fewest
     removals and insertions (longest common subsequence)."""
     n, m = len(current), len(target)
-    table = [[0] * (m + 1) for _ in range(n + 1)]
+    table = [[0] * (m + 1) for _index in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
             if current[i] == target[j]:
