@@ -66,14 +66,25 @@ def probe_management(connection, timeout=10, ssh=True):
     return banner.strip().decode("ascii", "replace")
 
 
+#: where the enable secret comes from, for messages (plugin_utils/action_base.py)
+SECRET_SOURCE = ("ansible_become_password (or --ask-become-pass; module option "
+                 "connection.secret)")
+
+
 class NetmikoTransport(object):
-    """A netmiko session. ``device_type`` comes from the driver unless overridden."""
+    """A netmiko session. ``device_type`` comes from the driver unless overridden.
+
+    ``privileged``: the platform has a user EXEC level (IOS, ASA, EOS) from which the
+    running configuration cannot be read; after the login the session must be at the
+    privileged prompt, reached with ``enable`` and the secret when it is not already.
+    """
 
     kind = "netmiko"
 
-    def __init__(self, connection, device_type):
+    def __init__(self, connection, device_type, privileged=False):
         self.connection = dict(connection)
         self.device_type = self.connection.get("device_type") or device_type
+        self.privileged = privileged
         self.session = None
 
     def open(self):
@@ -113,7 +124,49 @@ class NetmikoTransport(object):
             raise TransportError("cannot log in to %s:%s as %s: %s" % (
                 params["host"], params["port"], params["username"], _scrub(exc, self.connection)),
                 field="host", value=params["host"])
+        if self.privileged:
+            try:
+                self._enter_privileged()
+            except Exception:
+                self.close()  # open() failed: the caller's ``with`` never closes it
+                raise
         return self
+
+    def _enter_privileged(self):
+        """``enable`` with the secret when the login landed at the user EXEC prompt; a
+        clear refusal when there is no secret or the device turns it down. Never
+        half-privileged: at privilege 1, IOS and EOS refuse ``show running-config``."""
+        session = self.connection_label()
+        if self.session.check_enable_mode():
+            return
+        prompt = self._prompt()
+        if not self.connection.get("secret"):
+            raise TransportError(
+                "logged in to %s, but at the unprivileged prompt %r: reading the running "
+                "configuration needs privileged EXEC. Set the enable secret in %s, or give "
+                "the user privilege 15" % (session, prompt, SECRET_SOURCE),
+                field="connection.secret", value=None)
+        try:
+            self.session.enable()
+            if self.session.check_enable_mode():
+                return
+            reason = "the prompt is still %r" % self._prompt()
+        except Exception as exc:  # netmiko raises ValueError/ReadTimeout on a refusal
+            reason = _scrub(exc, self.connection)
+        raise TransportError(
+            "logged in to %s at the unprivileged prompt %r, and 'enable' with the secret "
+            "from %s was refused: %s" % (session, prompt, SECRET_SOURCE, reason),
+            field="connection.secret", value=None)
+
+    def _prompt(self):
+        try:
+            return self.session.find_prompt()
+        except Exception:  # only for the message
+            return "?"
+
+    def connection_label(self):
+        return "%s:%s as %s" % (self.connection["host"], int(self.connection.get("port") or 22),
+                                self.connection.get("username"))
 
     def probe(self):
         """A fresh connection (not a login) to the management port; see probe_management."""
@@ -267,7 +320,8 @@ def make_transport(driver, connection, kind="netmiko"):
         if not driver.netmiko_device_type:
             raise VoipReadyError("platform=%r has no netmiko device type" % driver.platform,
                                  field="transport", value=kind)
-        return NetmikoTransport(connection, driver.netmiko_device_type)
+        return NetmikoTransport(connection, driver.netmiko_device_type,
+                                privileged=getattr(driver, "privileged_exec", False))
     if kind == "napalm":
         if not driver.napalm_driver:
             raise VoipReadyError(

@@ -78,3 +78,127 @@ def test_login_failure_message_masks_the_password():
         transport.open()
     assert "s3cret!" not in str(err.value)
     assert "127.0.0.1" in str(err.value)
+
+
+class FakePrivSession(object):
+    """The part of a netmiko session the privilege step uses (check_enable_mode, enable,
+    find_prompt, send_command, disconnect), with an IOS-like privilege model."""
+
+    def __init__(self, privileged=False, secret=None, accepts="en4ble!"):
+        self.privileged = privileged
+        self.secret = secret
+        self.accepts = accepts
+        self.calls = []
+
+    def check_enable_mode(self):
+        self.calls.append("check_enable_mode")
+        return self.privileged
+
+    def find_prompt(self):
+        return "branch-sw1#" if self.privileged else "branch-sw1>"
+
+    def enable(self):
+        self.calls.append("enable")
+        if self.secret != self.accepts:
+            # netmiko's own words when the secret is wrong
+            raise ValueError("Failed to enter enable mode. Please ensure you pass the 'secret' "
+                             "argument to ConnectHandler.")
+        self.privileged = True
+        return "branch-sw1#"
+
+    def send_command(self, command, **kwargs):
+        if not self.privileged and command.startswith("show running-config"):
+            return "                    ^\n% Invalid input detected at '^' marker.\n"
+        return "Building configuration...\n\nversion 17.9\nhostname branch-sw1\n"
+
+    def disconnect(self):
+        self.calls.append("disconnect")
+
+
+def open_with(monkeypatch, session, secret=None, privileged=True):
+    import netmiko
+    seen = {}
+
+    def connect(**params):
+        seen.update(params)
+        session.secret = params.get("secret")
+        return session
+
+    monkeypatch.setattr(netmiko, "ConnectHandler", connect)
+    conn = {"host": "192.0.2.10", "username": "netops", "password": "s3cret!"}
+    if secret:
+        conn["secret"] = secret
+    return tp.NetmikoTransport(conn, "cisco_ios", privileged=privileged).open(), seen
+
+
+def test_enable_is_sent_when_a_secret_is_given_and_the_prompt_is_user_exec(monkeypatch):
+    session = FakePrivSession(privileged=False)
+    transport, params = open_with(monkeypatch, session, secret="en4ble!")
+    assert params["secret"] == "en4ble!"
+    assert session.calls == ["check_enable_mode", "enable", "check_enable_mode"]
+    assert "version 17.9" in transport.send_command("show running-config")
+
+
+def test_no_enable_when_the_login_is_already_privileged(monkeypatch):
+    session = FakePrivSession(privileged=True)
+    open_with(monkeypatch, session, secret="en4ble!")
+    assert session.calls == ["check_enable_mode"]
+
+
+def test_user_exec_login_without_secret_is_refused_naming_the_variable(monkeypatch):
+    session = FakePrivSession(privileged=False)
+    with pytest.raises(tp.TransportError) as err:
+        open_with(monkeypatch, session)
+    text = str(err.value)
+    assert "ansible_become_password" in text and "connection.secret" in text
+    assert "'branch-sw1>'" in text and "privilege 15" in text
+    assert "enable" not in session.calls and session.calls[-1] == "disconnect"
+
+
+def test_wrong_enable_secret_is_refused_without_showing_it(monkeypatch):
+    session = FakePrivSession(privileged=False)
+    with pytest.raises(tp.TransportError) as err:
+        open_with(monkeypatch, session, secret="wr0ng-secret")
+    text = str(err.value)
+    assert "refused" in text and "ansible_become_password" in text
+    assert "Failed to enter enable mode" in text
+    assert "wr0ng-secret" not in text and "s3cret!" not in text
+    assert session.calls[-1] == "disconnect"
+
+
+def test_platforms_with_a_user_exec_level_ask_for_privilege():
+    from ansible_collections.voipready.network.plugins.module_utils.intent import PLATFORMS
+    from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver
+    wanted = set(["ios", "asa", "eos"])
+    for platform in PLATFORMS:
+        transport = tp.make_transport(get_driver(platform), {"host": "192.0.2.1"}, "netmiko")
+        assert transport.privileged == (platform in wanted), platform
+
+
+@pytest.mark.parametrize("refusal", [
+    "                    ^\n% Invalid input detected at '^' marker.\n",
+    "Command authorization failed.\n",
+    "% Authorization failed.\n",
+    "ERROR: % Invalid input detected at '^' marker.\n",
+])
+def test_a_refused_configuration_read_is_an_error_not_an_empty_device(refusal):
+    from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver
+
+    class Transport(object):
+        def send_command(self, command):
+            return refusal
+
+    for platform in ("ios", "asa", "eos"):
+        with pytest.raises(tp.TransportError) as err:
+            get_driver(platform).gather(Transport())
+        assert "ansible_become_password" in str(err.value) and "show running-config" in str(err.value)
+
+
+def test_a_configuration_that_mentions_an_error_word_is_read():
+    from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver
+
+    class Transport(object):
+        def send_command(self, command):
+            return "Building configuration...\nversion 17.9\nbanner motd ^C\n% Authorized use only\n^C\n"
+
+    assert "banner motd" in get_driver("ios").gather(Transport())

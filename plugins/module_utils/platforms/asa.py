@@ -301,6 +301,7 @@ class Driver(PlatformDriver):
     #: NAPALM has no core ASA driver; the community napalm-asa (REST API, 2021) has getters
     #: only, no candidate configuration -- so netmiko is the only transport.
     napalm_driver = None
+    privileged_exec = True
     gather_commands = ("show running-config",)
     unsupported = {
         "qos": "the ASA cannot mark or re-mark DSCP: it preserves the DSCP it receives and "

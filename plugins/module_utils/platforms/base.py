@@ -33,6 +33,8 @@ __metaclass__ = type
 import re
 
 from ansible_collections.voipready.network.plugins.module_utils.intent import FEATURES
+from ansible_collections.voipready.network.plugins.module_utils.transport import (
+    SECRET_SOURCE, TransportError)
 
 #: a configuration line that carries a secret: the keyword (kept) and the rest (redacted)
 SECRET_LINE = re.compile(
@@ -40,8 +42,25 @@ SECRET_LINE = re.compile(
     r"authentication-key|auth-key|key-string|md5|sha|private-key|encrypted-password|"
     r"api-key|apikey|token)\b[-\w]*)[ \t]+\S.*$")
 
+#: what IOS, ASA and EOS print instead of a configuration the session may not read
+REFUSED_READ = re.compile(
+    r"^\s*(% ?(Invalid input|Authorization failed|Unrecognized command|Incomplete command|"
+    r"Permission denied)|Command authorization failed|ERROR: %)", re.I)
+
 STATES = ("merged", "replaced", "overridden", "deleted", "gathered", "rendered", "parsed",
           "restored")
+
+
+def check_read(command, output):
+    """Refuse a read the device turned down: parsed as configuration, an error text
+    would look like an empty device, and the diff would rebuild everything."""
+    head = [line for line in (output or "").splitlines() if line.strip()][:6]
+    for line in head:
+        if REFUSED_READ.match(line):
+            raise TransportError(
+                "the device refused %r (%s): this session may not read the running "
+                "configuration. Log in at privilege 15, or set the enable secret in %s"
+                % (command, line.strip(), SECRET_SOURCE), field="connection.secret", value=None)
 
 
 class PlatformDriver(object):
@@ -53,6 +72,9 @@ class PlatformDriver(object):
     netmiko_device_type = None
     #: NAPALM driver name when one supports candidate configuration, else None
     napalm_driver = None
+    #: True when a login may land at a user EXEC prompt that cannot read the
+    #: configuration (IOS, ASA, EOS): the netmiko transport then enters ``enable``
+    privileged_exec = False
     #: commands whose output, concatenated by gather(), forms ``running``
     gather_commands = ("show running-config",)
     #: feature -> reason it cannot exist on this platform (None: supported)
@@ -73,7 +95,13 @@ class PlatformDriver(object):
     # -- reading ---------------------------------------------------------------------
     def gather(self, transport):
         """Read ``running`` from the device through an open transport."""
-        return "\n".join(transport.send_command(cmd) for cmd in self.gather_commands)
+        outputs = []
+        for cmd in self.gather_commands:
+            output = transport.send_command(cmd)
+            if self.privileged_exec:
+                check_read(cmd, output)
+            outputs.append(output)
+        return "\n".join(outputs)
 
     def parse(self, running):
         """must implement: running text -> ``{feature: structured state}`` (owned parts)."""

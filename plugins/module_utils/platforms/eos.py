@@ -213,6 +213,7 @@ class Driver(PlatformDriver):
     platform = "eos"
     netmiko_device_type = "arista_eos"
     napalm_driver = "eos"
+    privileged_exec = True
     gather_commands = ("show running-config",)
     needs_commit = True
     comment = "!"

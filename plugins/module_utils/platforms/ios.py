@@ -463,6 +463,7 @@ class Driver(PlatformDriver):
     platform = "ios"
     netmiko_device_type = "cisco_ios"   # cisco_xe is the same netmiko class
     napalm_driver = "ios"               # core NAPALM driver: merge, compare, commit, revert_in
+    privileged_exec = True
     gather_commands = ("show running-config",)
     unsupported = {}
     comment = "!"
