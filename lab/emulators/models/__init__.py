@@ -1,0 +1,2 @@
+"""Configuration models of the emulated devices (hier_config based; never the collection's
+drivers)."""
