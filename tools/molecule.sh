@@ -18,11 +18,32 @@ scenarios=("$@")
 [ -e "$ANSIBLE_COLLECTIONS_PATH/ansible_collections/voipready/network" ] || tools/setup.sh test
 lab/labctl build || { echo "molecule.sh: lab/labctl build failed" >&2; exit 1; }
 
+# Molecule must test this checkout and nothing else: the scenarios say `prerun: false`
+# (no collection copy installed into ~/.ansible), and this fails the run if any other
+# copy of voipready.network is visible to Ansible, before or after.
+only_checkout() {
+  local where
+  where=$(ansible-galaxy collection list voipready.network 2>/dev/null | sed -n 's/^# //p' | sort -u)
+  # ~/.ansible/collections is where Molecule's prerun installs, and Molecule adds it to the
+  # provisioner's search path whatever ANSIBLE_COLLECTIONS_PATH says.
+  local home_copy="${ANSIBLE_HOME:-$HOME/.ansible}/collections/ansible_collections/voipready/network"
+  [ -e "$home_copy" ] && where="$where
+$home_copy"
+  if [ "$where" != "$ANSIBLE_COLLECTIONS_PATH/ansible_collections" ]; then
+    echo "molecule.sh: voipready.network is visible from other places than the checkout ($1):" >&2
+    echo "$where" >&2
+    echo "molecule.sh: remove the copy (it is not this checkout) and run again" >&2
+    return 1
+  fi
+}
+only_checkout "before" || exit 1
+
 rc=0
 summary=()
 for s in "${scenarios[@]}"; do
   start=$(date +%s)
   if molecule test -s "$s"; then result=passed; else result=FAILED; rc=1; fi
+  only_checkout "after $s" || { result="$result (and a stale collection copy appeared)"; rc=1; }
   summary+=("$s: $result in $(( $(date +%s) - start ))s")
 done
 # A failed scenario can leave the lab up (Molecule destroys on failure, but be sure).

@@ -357,9 +357,12 @@ def linux_firewall_checks() -> list:
 
 # -- ovs_switch -------------------------------------------------------------------------------
 L2_IFACES = ["voice0", "data0", "trunk0"]
+SW_PORTS = ["phone1", "voice1", "data1", "uplink1"]
+L2_FRAMES = 4          # frames per L2 check: each must arrive exactly once where it belongs
+STORM_PPS = 50         # an idle switch port receiving more than this per second is in a loop
 
 
-def l2_send(vlan: int | None, marker: str, count: int = 2, **ip) -> tuple:
+def l2_send(vlan: int | None, marker: str, count: int = L2_FRAMES, **ip) -> tuple:
     args = ["l2.py", "send", "--iface", "sw0", "--marker", marker, "--count", count, "--timeout", "3"]
     if vlan is not None:
         args += ["--vlan", vlan, "--pcp", 5]
@@ -370,41 +373,105 @@ def l2_send(vlan: int | None, marker: str, count: int = 2, **ip) -> tuple:
     return got, sent[0]
 
 
+def _port_rx() -> dict:
+    out = sh(SW, "for i in %s; do echo $i $(cat /sys/class/net/$i/statistics/rx_packets); done"
+             % " ".join(SW_PORTS)).stdout.split()
+    return {out[i]: int(out[i + 1]) for i in range(0, len(out) - 1, 2) if out[i + 1].isdigit()}
+
+
+def check_l2_path() -> list:
+    """What every L2 check stands on, proved before any frame is judged, each failing with
+    the name of what is missing: the lab's cables, Open vSwitch alive on the netdev
+    datapath with every port open, no forwarding loop, and the kernel feature the L2 probes
+    read VLAN tags with (veth hands the 802.1Q tag to AF_PACKET in PACKET_AUXDATA)."""
+    out = []
+    st = labctl("status", "--json")
+    try:
+        problems = json.loads(st.stdout).get("problems", ["labctl status gave no problems list"])
+    except ValueError:
+        problems = ["labctl status --json: %s %s" % (st.stdout.strip()[:200], st.stderr.strip()[:200])]
+    out.append(Check("l2 path: lab cables are veth pairs, no hairpin on lab bridges (labctl status)",
+                     not problems, problems or ["labctl: no problems"]))
+    alive = sh(SW, "ovs-appctl -t ovs-vswitchd version && ovs-vsctl --timeout=3 show >/dev/null && "
+                   "ovs-appctl dpif/show")
+    dp = alive.stdout
+    ok = alive.returncode == 0 and "netdev@ovs-netdev" in dp and all(p in dp for p in SW_PORTS)
+    out.append(Check("l2 path: ovs-vswitchd and ovsdb-server run in %s, br0 on the netdev datapath with %s"
+                     % (SW, ", ".join(SW_PORTS)), ok,
+                     ["ovs-appctl/ovs-vsctl rc=%s" % alive.returncode, (dp + alive.stderr).strip()[-1200:]]))
+    if not ok:
+        return out
+    ifs = sh(SW, "ovs-vsctl --format=json --columns=name,ofport,error list Interface").stdout
+    try:
+        rows = {r[0]: r[1:] for r in json.loads(ifs)["data"]}
+    except (ValueError, KeyError, IndexError):
+        rows = {}
+    bad = ["%s: %s" % (n, rows.get(n, "absent")) for n in SW_PORTS
+           if n not in rows or rows[n][0] in (-1, ["set", []]) or rows[n][1] not in (["set", []], "", None)]
+    out.append(Check("l2 path: every switch port is open in OVS (ofport set, no error)", not bad,
+                     bad or ["ports: %s" % sorted(rows)]))
+    first = _port_rx()
+    time.sleep(1.0)
+    rate = {k: v - first.get(k, 0) for k, v in _port_rx().items()}
+    storm = {k: v for k, v in rate.items() if v > STORM_PPS}
+    out.append(Check("l2 path: no forwarding loop (idle ports receive <= %d frames/s)" % STORM_PPS, not storm,
+                     ["frames received in 1 s while idle: %s" % rate]))
+    m = "k" + uuid.uuid4().hex[:8]
+    got, _ = flows(SW, ["l2.py", "recv", "--iface", "phone1", "--marker", m],
+                   [(PHONE, ["l2.py", "send", "--iface", "sw0", "--vlan", "110", "--pcp", "5", "--marker", m,
+                             "--count", L2_FRAMES, "--timeout", "3"])], window=1.0)
+    seen = [(pk["vlan"], pk["pcp"]) for pk in got.packets]
+    out.append(Check("kernel feature: an 802.1Q tag (VLAN 110, PCP 5) sent on a veth reaches AF_PACKET on the "
+                     "peer in PACKET_AUXDATA", seen == [(110, 5)] * L2_FRAMES,
+                     ["sent %d tagged frames on %s sw0; seen on %s phone1 (vlan, pcp): %s"
+                      % (L2_FRAMES, PHONE, SW, seen)]))
+    return out
+
+
 def check_voice_vlan() -> list:
     """Tagged voice frames from the phone port reach voice1 and the trunk only; untagged
-    frames reach data1 (and the trunk, tagged with the data VLAN) only."""
+    frames reach data1 (and the trunk, tagged with the data VLAN) only. Every frame sent
+    must arrive exactly once on each port it belongs to: a missing or a doubled frame fails."""
     want = intent()
     voice, data = int(want["voipready_voice_vlan"]["id"]), int(want["voipready_data_vlan"]["id"])
-    out = []
+    out = check_l2_path()
+    n = L2_FRAMES
     m = "v" + uuid.uuid4().hex[:8]
-    got, _ = l2_send(voice, m)
+    got, sent = l2_send(voice, m)
     by = got.summary.get("by_iface", {})
-    ok = bool(by.get("voice0")) and not by.get("data0") and voice in by.get("trunk0", [])
-    out.append(Check("voice vlan: tagged %d from phone1 lands on voice1 and the trunk, not data1" % voice, ok,
-                     ["vlans seen per port: %s" % by]))
+    ok = (sent.summary.get("sent") == n and by.get("voice0") == [None] * n and not by.get("data0")
+          and by.get("trunk0") == [voice] * n)
+    out.append(Check("voice vlan: %d frames tagged %d from phone1 land once each on voice1 (untagged) and the "
+                     "trunk (tagged %d), none on data1" % (n, voice, voice), ok,
+                     ["sent: %s" % sent.summary, "vlans seen per port: %s" % by]))
     m = "d" + uuid.uuid4().hex[:8]
-    got, _ = l2_send(None, m)
+    got, sent = l2_send(None, m)
     by = got.summary.get("by_iface", {})
-    ok = bool(by.get("data0")) and not by.get("voice0") and data in by.get("trunk0", [])
-    out.append(Check("voice vlan: untagged from phone1 lands on data1 (and the trunk as %d), not voice1" % data, ok,
-                     ["vlans seen per port: %s" % by]))
+    ok = (sent.summary.get("sent") == n and by.get("data0") == [None] * n and not by.get("voice0")
+          and by.get("trunk0") == [data] * n)
+    out.append(Check("voice vlan: %d untagged frames from phone1 land once each on data1 and the trunk (tagged %d), "
+                     "none on voice1" % (n, data), ok,
+                     ["sent: %s" % sent.summary, "vlans seen per port: %s" % by]))
     return out
 
 
 def check_ovs_dscp() -> list:
     """Voice traffic (tagged voice VLAN) from the phone port is marked on the switch:
-    EF on RTP, CS3 on SIP, although the phone sent it unmarked."""
+    EF on RTP, CS3 on SIP, although the phone sent it unmarked. Every packet sent must
+    leave voice1 once, marked."""
     voice = int(intent()["voipready_voice_vlan"]["id"])
-    out = []
+    out = check_l2_path()
+    n = L2_FRAMES
     for dst, dport, want, label in ((RTP[0], RTP_EDGES[0], EF, "rtp"), (SBC[0], 5060, CS3, "sip")):
         m = "q" + uuid.uuid4().hex[:8]
-        got, _ = l2_send(voice, m, count=2, ip_dst=dst, udp_dport=dport, dscp=0)
-        seen = {(p["iface"], p.get("dscp")) for p in got.packets}
-        on_voice = {d for i, d in seen if i == "voice0"}
-        ok = on_voice == {want}
+        got, sent = l2_send(voice, m, ip_dst=dst, udp_dport=dport, dscp=0)
+        seen = [(p["iface"], p.get("dscp")) for p in got.packets]
+        on_voice = [d for i, d in seen if i == "voice0"]
+        ok = sent.summary.get("sent") == n and on_voice == [want] * n
         flows_txt = sh(SW, "ovs-ofctl dump-flows br0 | grep -v 'priority=0 actions=NORMAL' | head -20").stdout
-        out.append(Check("ovs dscp: voice %s udp %s:%s leaves voice1 marked %s" % (label, dst, dport, want), ok,
-                         ["sent dscp 0 tagged %d; seen (iface, dscp): %s" % (voice, sorted(seen, key=str)),
+        out.append(Check("ovs dscp: %d voice %s packets udp %s:%s leave voice1 marked %s"
+                         % (n, label, dst, dport, want), ok,
+                         ["sent %d with dscp 0 tagged %d; seen (iface, dscp): %s" % (n, voice, sorted(seen, key=str)),
                           "flows:\n" + flows_txt]))
     return out
 
@@ -431,6 +498,18 @@ def add_sip_helper(table: str = "scratch_alg"):
   }
 }
 """ % table)
+
+
+def lab_bridges() -> set:
+    """Host bridges of the lab's podman networks."""
+    st = json.loads(labctl("status", "--json").stdout or "{}")
+    out = set()
+    for net, present in st.get("networks", {}).items():
+        if present:
+            p = subprocess.run(["podman", "network", "inspect", "--format", "{{.NetworkInterface}}", net],
+                               capture_output=True, text=True)
+            out.add(p.stdout.strip())
+    return out - {""}
 
 
 def labctl(*args: str) -> subprocess.CompletedProcess:

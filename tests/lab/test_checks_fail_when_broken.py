@@ -11,9 +11,11 @@ Skips only when podman is missing.
 
 from __future__ import annotations
 
+import glob
 import json
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -99,6 +101,37 @@ def delete_ovs_dscp_flows():
         sh(SW, "ovs-ofctl del-flows br0 cookie=%s/-1" % c, check=True)
 
 
+def loop_behind_switch():
+    """What podman's CNI bridges did to the switch links (issue 11): a bridge port with
+    hairpin mode on sends a flooded frame back out of the port it came in on. Here a Linux
+    bridge in vr-lan1 with hairpin on the data port's and the trunk's cable ends (two ports
+    of VLAN 10): one broadcast comes back into OVS on each, is flooded again, and so on."""
+    sh(checks.LAN, "ip link add lanloop type bridge && ip link set data0 master lanloop && "
+                   "ip link set trunk0 master lanloop && ip link set lanloop up && "
+                   "bridge link set dev data0 hairpin on && bridge link set dev trunk0 hairpin on", check=True)
+    checks.run_probe(checks.PHONE, ["l2.py", "send", "--iface", "sw0", "--marker", "loop", "--count", "1"])
+    time.sleep(0.5)
+
+
+def unloop():
+    sh(checks.LAN, "ip link del lanloop", check=True)
+    time.sleep(1.0)  # frames still in flight die within milliseconds once the loop is cut
+
+
+def hairpin_on():
+    """podman's CNI bridges as they come: hairpin on every port of the lab's networks."""
+    for port in glob.glob("/sys/class/net/*/brif/*/hairpin_mode"):
+        br = port.split("/")[4]
+        if br in checks.lab_bridges():
+            with open(port, "w") as f:
+                f.write("1\n")
+
+
+def lab_up_again():
+    p = checks.labctl("up")
+    assert p.returncode == 0, p.stderr
+
+
 def fix_lab_nat():
     sh(FW, "nft delete table ip lab_nat; nft -f -", check=True, input=checks._lab_nat_expected())
 
@@ -116,6 +149,8 @@ CASES = [
     ("lab_nat", FW, touch_lab_nat, lambda: [checks.check_lab_nat_unchanged()], fix_lab_nat),
     ("voice_vlan", SW, phone_port_data_only, checks.check_voice_vlan, None),
     ("dscp_ovs", SW, delete_ovs_dscp_flows, checks.check_ovs_dscp, None),
+    ("l2_loop", SW, loop_behind_switch, checks.check_voice_vlan, unloop),
+    ("hairpin", SW, hairpin_on, checks.check_l2_path, lab_up_again),
 ]
 
 

@@ -63,6 +63,11 @@ def _cell(value):
 
 
 def _table(text):
+    if not text.lstrip().startswith("{"):
+        # ovs-vsctl printed an error instead of its JSON: say what OVS said, not a JSON slip
+        # (seen when ovsdb-server is not running: "database connection failed").
+        _fail("Open vSwitch did not answer: %s" % (text.strip().splitlines() or ["no output"])[0][:200],
+              "running", text.strip()[:80])
     data = json.loads(text)
     heads = data["headings"]
     return [dict(zip(heads, (_cell(c) for c in row))) for row in data["data"]]

@@ -137,3 +137,12 @@ def test_truncated_or_random_running_raises_voipready_error(cut, noise):
         except VoipReadyError:
             continue
         assert running == text.replace('"p1"', noise[:5] or "[", 1)
+
+
+def test_ovsdb_down_names_what_ovs_said():
+    """The lab's vr-sw1 once lost ovsdb-server: gather then holds ovs-vsctl's own error, and
+    the user must read that, not a JSONDecodeError."""
+    err = "ovs-vsctl: unix:/var/run/openvswitch/db.sock: database connection failed (No such file or directory)"
+    running = "\n".join(["### voipready:port", err, "### voipready:bridge", err, "### voipready:end", ""])
+    with pytest.raises(VoipReadyError, match="Open vSwitch did not answer: ovs-vsctl: .*database connection failed"):
+        ovs.parse_state(running)
