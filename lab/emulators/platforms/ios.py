@@ -398,8 +398,8 @@ class AceParser:
     def _options(self, proto):
         while self.i < len(self.words):
             word = self.words[self.i].lower()
-            if word in ("log", "log-input", "fragments") or (word == "established" and
-                                                               proto == "tcp"):
+            if word in ("log", "log-input", "fragments") or (
+                    word == "established" and proto == "tcp"):
                 self.out.append(word)
                 self.i += 1
             elif word in ("dscp", "precedence"):
@@ -563,8 +563,8 @@ class IosDevice(IosStyleDevice):
         if change and not for_startup:
             stamp = change["ts"][11:19]
             when = now().strftime("%a %b %d %Y") if not change else _stamp_date(change["ts"])
-            head += "! Last configuration change at %s UTC %s by %s\n!\n" % (stamp, when,
-                                                                           change["user"])
+            head += "! Last configuration change at %s UTC %s by %s\n!\n" % (
+                stamp, when, change["user"])
         content = head + content
         return "Building configuration...\n\nCurrent configuration : %d bytes\n%s" % (
             len(content), content)
@@ -667,8 +667,9 @@ class IosDevice(IosStyleDevice):
 
     def configured(self):
         super().configured()
-        self.store.event("syslog", message="%%SYS-5-CONFIG_I: Configured from console by %s on "
-                                            "vty0 (%s)" % (self.username, self.peer[0]))
+        message = "%%SYS-5-CONFIG_I: Configured from console by %s on vty0 (%s)" % (
+            self.username, self.peer[0])
+        self.store.event("syslog", message=message)
 
     def motd(self):
         match = re.search(r"(?ms)^banner motd (\S\S?)\n(.*?)\n\1$", self.running)
@@ -785,8 +786,8 @@ class IosDevice(IosStyleDevice):
             status = "act/unsup" if 1002 <= vid <= 1005 else "active"
             ports = members.get(vid, [])
             first, rest = ports[:6], ports[6:]
-            out.append(("%-4d %-32s %-9s %s" % (vid, vlans[vid][:32], status,
-                                                 ", ".join(first))).rstrip())
+            row = "%-4d %-32s %-9s %s" % (vid, vlans[vid][:32], status, ", ".join(first))
+            out.append(row.rstrip())
             while rest:
                 out.append(" " * 48 + ", ".join(rest[:6]))
                 rest = rest[6:]
@@ -939,8 +940,8 @@ class IosDevice(IosStyleDevice):
         current = next((c.text for c in node.children
                         if c.text.startswith("switchport trunk allowed vlan ")), None)
         have = _vlan_set(current.split()[-1]) if current else set(range(1, 4095))
-        how = words[4] if len(words) > 4 and words[4] in ("add", "remove", "except", "all",
-                                                            "none") else None
+        hows = ("add", "remove", "except", "all", "none")
+        how = words[4] if len(words) > 4 and words[4] in hows else None
         value = _vlan_set(words[-1]) if words[-1] not in ("all", "none") else None
         if negated:
             new = set(range(1, 4095))
