@@ -24,6 +24,7 @@ terminal length to 0; then the prompt. Faults (faults.py) are consulted before e
 import argparse
 import asyncio
 import importlib
+import logging
 import os
 import sys
 
@@ -268,6 +269,9 @@ async def serve(args):
 
 
 def main(argv=None):
+    # asyncio warns on stderr when a client went away under a write; stderr is the
+    # sshd-style login log the lab counts, so only errors go there
+    logging.getLogger("asyncio").setLevel(logging.ERROR)
     parser = argparse.ArgumentParser(prog="python3 -m emulators.server", description=__doc__.split(
         "\n")[0])
     parser.add_argument("--platform", required=True)

@@ -151,10 +151,11 @@ IFACE_ORDER = (
 
 
 def _rank(text, order):
-    best = len(order)
+    """Index in ``order`` of the longest prefix of ``text`` (unknown lines go last)."""
+    best, length = len(order), -1
     for index, prefix in enumerate(order):
-        if text == prefix or text.startswith(prefix + " "):
-            best = index
+        if (text == prefix or text.startswith(prefix + " ")) and len(prefix) > length:
+            best, length = index, len(prefix)
     return best
 
 
@@ -1112,11 +1113,15 @@ def _grammars(dev_cls):
         C("spanning-tree portfast default", "set"),
         C("end", D.leave_config), C("exit", D.exit_mode),
     ]
+    # MQC: IOS routers; the 2960 LAN Base has class-map/policy-map for input policies
+    # (Catalyst 2960 Software Configuration Guide, "Configuring QoS")
+    glob += [
+        C("class-map [{match-any|match-all}] WORD", D.enter_class_map),
+        C("policy-map WORD", _enter("pmap")),
+    ]
     if router:
         glob += [
             C("object-group {network|service} WORD", D.enter_group),
-            C("class-map [{match-any|match-all}] WORD", D.enter_class_map),
-            C("policy-map WORD", _enter("pmap")),
             C("ip nat service sip {udp|tcp} port <1-65535>", "set"),
             C("ip nat translation {udp-timeout|tcp-timeout|timeout|dns-timeout|finrst-timeout|"
               "icmp-timeout|syn-timeout|pptp-timeout} {<0-536870>|never}", "set"),
@@ -1201,9 +1206,8 @@ def _grammars(dev_cls):
         C("match access-group name WORD", "set"), C("match access-group <1-2799>", "set"),
         C("match dscp DSCP [DSCP] [DSCP] [DSCP]", "set"),
         C("match ip dscp DSCP [DSCP] [DSCP] [DSCP]", "set"),
-        C("match protocol WORD", "set"), C("match any", "set"),
-        C("description LINE", "set"),
-    ]
+        C("match any", "set"), C("description LINE", "set"),
+    ] + ([C("match protocol WORD", "set")] if router else [])
     pmap = [C("class WORD", D.enter_policy_class), C("description LINE", "set")]
     pmap_c = [
         C("set dscp DSCP", "set"), C("set ip dscp DSCP", "set"),
@@ -1213,6 +1217,10 @@ def _grammars(dev_cls):
         C("shape average <8000-10000000000>", "set"), C("fair-queue", "set"),
         C("service-policy WORD", "set"),
     ]
+    pmap_c_cat = [C("set dscp DSCP", "set"), C("set ip dscp DSCP", "set"),
+                  C("trust {cos|dscp|ip-precedence}", "set"),
+                  C("police <8000-10000000000> <8000-1000000> exceed-action {drop|policed-dscp-transmit}",
+                    "set")]
     vlan = [C("name WORD", "set"), C("state {active|suspend}", "set"), C("shutdown", "set")]
     line = [
         C("transport input {ssh|telnet|all|none}", "set"), C("login [local]", "set"),
@@ -1244,13 +1252,15 @@ def _grammars(dev_cls):
         "red": (g([]), "(config-red)"),
         "cp": (g([]), "(config-cp)"),
     }
+    modes.update({
+        "cmap": (g(cmap), "(config-cmap)"),
+        "pmap": (g(pmap), "(config-pmap)"),
+        "pmap-c": (g(pmap_c if router else pmap_c_cat), "(config-pmap-c)"),
+    })
     if router:
         modes.update({
             "network-group": (g(network_group), "(config-network-group)"),
             "service-group": (g(service_group), "(config-service-group)"),
-            "cmap": (g(cmap), "(config-cmap)"),
-            "pmap": (g(pmap), "(config-pmap)"),
-            "pmap-c": (g(pmap_c), "(config-pmap-c)"),
             "router": (g(router_ospf), "(config-router)"),
         })
     if cat:
