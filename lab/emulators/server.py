@@ -170,7 +170,7 @@ class Session:
             self.dev.event("fault", fault="hang_on", line=text, seconds=hang[2].get("seconds", 0))
             faults.fired(*hang)
             await asyncio.sleep(float(hang[2].get("seconds", 0)))
-        counted = self.dev.in_config_mode()
+        counted = self.dev.in_config_mode() and bool(text.strip())
         reject = faults.match("reject", text)
         if reject:
             self.dev.event("fault", fault="reject", line=text)

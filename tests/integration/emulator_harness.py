@@ -46,6 +46,7 @@ class EmulatorProcess(object):
         with open(os.path.join(self.state_dir, "users.json"), "w") as handle:
             json.dump(self.users, handle)
         env = dict(os.environ, PYTHONPATH=LAB, **self.env)
+        seen = len(self.log())
         self._err = open(self.stderr_path, "a")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "emulators.server", "--platform", self.platform,
@@ -54,7 +55,7 @@ class EmulatorProcess(object):
             stderr=self._err)
         deadline = time.time() + 30
         while time.time() < deadline:
-            match = re.findall(r"Server listening on 127\.0\.0\.1 port (\d+)\.", self.log())
+            match = re.findall(r"Server listening on 127\.0\.0\.1 port (\d+)\.", self.log()[seen:])
             if match:
                 self.port = int(match[-1])
                 return self

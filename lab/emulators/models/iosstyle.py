@@ -81,6 +81,8 @@ class IosStyleDevice(EmulatedDevice):
         return self.exec_line(line)
 
     def refuse(self, line, error, prompt_len=None):
+        """The device's words for a line its parser refused (IOS: the caret under the
+        word, counting the prompt); platforms with other texts override this."""
         prompt = " " * (len(self.prompt()) if prompt_len is None else prompt_len)
         return caret_error(prompt, line, error, self.ios_errors)
 
@@ -150,6 +152,8 @@ class IosStyleDevice(EmulatedDevice):
         error = best[1]
         if error.column is not None:
             error.column += offset
+        if error.word is not None and negated:
+            error.word += 1
         return self.refuse(line, error)
 
     def run_config(self, cmd, canon, params, negated, line):
