@@ -397,6 +397,7 @@ def test_a_broken_driver_keyword_is_refused_by_the_device(fresh_router, monkeypa
         _run(emu, _router_intent())
     assert INVALID in str(err.value)
     assert "ip access-lists extended" in str(err.value)
+    assert emu.events("refused")[0]["line"].startswith("ip access-lists extended VOIPREADY-")
     # refused part way and rolled back: the running configuration is byte-identical
     assert emu.running() == before
     monkeypatch.setattr(driver_cls, "remediate", real)

@@ -86,6 +86,12 @@ class IosStyleDevice(EmulatedDevice):
         prompt = " " * (len(self.prompt()) if prompt_len is None else prompt_len)
         return caret_error(prompt, line, error, self.ios_errors)
 
+    def refused(self, line, error, prompt_len=None):
+        """The refusal text, also written to events.log (the device's own log)."""
+        text = self.refuse(line, error, prompt_len)
+        self.event("refused", line=line, error=text.strip().split("\n")[-1])
+        return text
+
     def exec_line(self, line, prompt_len=None):
         grammar = self.EXEC_PRIV if self.privilege >= 15 else self.EXEC_USER
         text, pipe = line, None
@@ -94,7 +100,7 @@ class IosStyleDevice(EmulatedDevice):
         try:
             cmd, words, params = grammar.parse(text)
         except ParseError as exc:
-            return self.refuse(line, exc, prompt_len)
+            return self.refused(line, exc, prompt_len)
         out = cmd.action(self, words, params, False, text)
         if pipe is not None and out:
             return self.filter(out, pipe)
@@ -154,7 +160,7 @@ class IosStyleDevice(EmulatedDevice):
             error.column += offset
         if error.word is not None and negated:
             error.word += 1
-        return self.refuse(line, error)
+        return self.refused(line, error)
 
     def run_config(self, cmd, canon, params, negated, line):
         text = ("no " if negated else "") + " ".join(canon)
