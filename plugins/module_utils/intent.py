@@ -16,7 +16,7 @@ allowlist  -- name, rules (normalized provider rules), voice_networks, essential
               outside_zone
 sip_alg    -- enabled (always False in practice: the feature exists to switch it off)
 voice_vlan -- voice_vlan{id,name}, data_vlan{id,name}, phone_ports, uplink_ports,
-              trust_dscp, subinterfaces[{parent, vlan, address}]
+              trust_dscp, subinterfaces[{parent, vlan, address}], enable_mls_qos
 qos        -- trust, classes[{name, dscp, matches[{proto, port_min, port_max,
               addresses}]}], interfaces
 timeouts   -- udp, udp_stream, sip, tcp_established, keepalive_interval
@@ -69,6 +69,7 @@ VOICE_VLAN_DEFAULTS = {
     "uplink_ports": [],
     "trust_dscp": True,
     "subinterfaces": [],
+    "enable_mls_qos": False,
 }
 QOS_DEFAULTS = {"trust": True, "classes": [], "interfaces": []}
 TIMEOUT_DEFAULTS = {
@@ -79,6 +80,56 @@ TIMEOUT_DEFAULTS = {
     "keepalive_interval": 30,
 }
 TIMEOUT_MAX = 86400
+
+#: The inventory variable each intent field comes from when the roles build the intent
+#: (roles/*/tasks/main.yml). Users set the variable, not the field: device context
+#: errors name both (see field_label).
+ROLE_VARIABLES = {
+    "allowlist.name": "voipready_allowlist_name",
+    "allowlist.rules": "voip_provider",
+    "allowlist.voice_networks": "voipready_voice_networks",
+    "allowlist.essentials.dns": "voipready_dns_servers",
+    "allowlist.essentials.ntp": "voipready_ntp_servers",
+    "allowlist.enforce": "voipready_allowlist_enforce",
+    "allowlist.fqdn_mode": "voipready_fqdn_mode",
+    "allowlist.inside_interfaces": "voipready_inside_interfaces",
+    "allowlist.outside_interfaces": "voipready_outside_interfaces",
+    "allowlist.inside_zone": "voipready_inside_zone",
+    "allowlist.outside_zone": "voipready_outside_zone",
+    "voice_vlan.voice_vlan": "voipready_voice_vlan",
+    "voice_vlan.data_vlan": "voipready_data_vlan",
+    "voice_vlan.phone_ports": "voipready_phone_ports",
+    "voice_vlan.uplink_ports": "voipready_uplink_ports",
+    "voice_vlan.trust_dscp": "voipready_trust_dscp",
+    "voice_vlan.subinterfaces": "voipready_subinterfaces",
+    "voice_vlan.enable_mls_qos": "voipready_enable_mls_qos",
+    "qos.trust": "voipready_qos_trust",
+    "qos.classes": "voipready_qos_classes",
+    "qos.interfaces": "voipready_qos_interfaces",
+    "timeouts.udp": "voipready_udp_timeout",
+    "timeouts.udp_stream": "voipready_udp_stream_timeout",
+    "timeouts.sip": "voipready_sip_timeout",
+    "timeouts.tcp_established": "voipready_tcp_established_timeout",
+    "timeouts.keepalive_interval": "voipready_keepalive_interval",
+}
+
+
+def role_variable(field):
+    """The inventory variable behind an intent field (``voice_vlan.subinterfaces[0].parent``
+    -> ``voipready_subinterfaces``), or None."""
+    path = re.sub(r"\[\d+\]", "", field or "")
+    while path:
+        if path in ROLE_VARIABLES:
+            return ROLE_VARIABLES[path]
+        path = path.rpartition(".")[0]
+    return None
+
+
+def field_label(field):
+    """``voice_vlan.phone_ports (inventory variable voipready_phone_ports)``: the module
+    field and the variable a role user set."""
+    variable = role_variable(field)
+    return "%s (inventory variable %s)" % (field, variable) if variable else field
 
 
 def _fail(field, value, why):
@@ -267,6 +318,8 @@ def validate_voice_vlan(value, field="voice_vlan"):
         _fail(field + ".uplink_ports", both[0], "is also listed in phone_ports")
     if not isinstance(cfg["trust_dscp"], bool):
         _fail(field + ".trust_dscp", cfg["trust_dscp"], "must be true or false")
+    if not isinstance(cfg["enable_mls_qos"], bool):
+        _fail(field + ".enable_mls_qos", cfg["enable_mls_qos"], "must be true or false")
     subs = []
     for i, sub in enumerate(cfg["subinterfaces"] or []):
         f = "%s.subinterfaces[%d]" % (field, i)

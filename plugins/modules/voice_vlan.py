@@ -64,6 +64,17 @@ options:
         description: Trust the DSCP that phones mark on phone ports.
         type: bool
         default: true
+      enable_mls_qos:
+        description:
+          - Legacy IOS Catalyst (12.x/15.x) only, ignored elsewhere. With C(mls qos) off
+            (the default) such a switch passes DSCP unchanged and nothing is configured;
+            C(true) switches C(mls qos) on globally and sets C(mls qos trust dscp) on the
+            phone ports and uplinks.
+          - C(mls qos) changes every port of the switch (a port that does not trust
+            re-marks DSCP to 0), so the change is refused while a port that carries the
+            voice VLAN is not listed in O(config.phone_ports) or O(config.uplink_ports).
+        type: bool
+        default: false
       subinterfaces:
         description: Router sub-interfaces for the VLANs (routers only).
         type: list

@@ -39,7 +39,8 @@ import re
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import FEATURES
-from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
+from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
+    PlatformDriver, check_present)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.ios import (
     canonical_interface, check_output)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates import ios_cli as cli
@@ -302,6 +303,9 @@ class Driver(PlatformDriver):
     #: only, no candidate configuration -- so netmiko is the only transport.
     napalm_driver = None
     privileged_exec = True
+    #: inside/outside are nameifs (_check_nameif); switch ports and qos do not exist here
+    interface_fields = ("allowlist.inside_interfaces", "allowlist.outside_interfaces",
+                        "voice_vlan.subinterfaces.parent")
     gather_commands = ("show running-config",)
     unsupported = {
         "qos": "the ASA cannot mark or re-mark DSCP: it preserves the DSCP it receives and "
@@ -425,10 +429,11 @@ class Driver(PlatformDriver):
         return des
 
     def _check_nameif(self, cur, name, field):
-        if cur["offline"] or name in cur["nameifs"]:
+        if cur["offline"]:
             return
-        _fail(field, name, "is not a nameif of this ASA (no 'nameif %s' in its running "
-                           "configuration; ASA ACLs bind to interface names, not ports)" % name)
+        check_present(field, [name], cur["nameifs"], what="nameif",
+                      source="its running configuration, 'nameif' lines",
+                      hint="ASA access-groups bind to interface names (nameif), not ports")
 
     def _want_allowlist(self, cur, des, cfg, state, notes):
         prefix = cfg["name"]
@@ -552,9 +557,10 @@ class Driver(PlatformDriver):
             parent = canonical_interface(sub["parent"])
             name = "%s.%d" % (parent, sub["vlan"])
             ctx = ("interface " + name,)
-            if not cur["offline"] and parent not in cur["ifaces"]:
-                _fail("voice_vlan.subinterfaces.parent", sub["parent"],
-                      "is not an interface of this ASA")
+            if not cur["offline"]:
+                check_present("voice_vlan.subinterfaces.parent", [(sub["parent"], parent)],
+                              cur["ifaces"], source="its running configuration, "
+                              "'interface ...' lines")
             if state == "deleted":
                 des["subifs"].discard(name)
                 for key in list(des["keys"]):

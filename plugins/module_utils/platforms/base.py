@@ -32,7 +32,9 @@ __metaclass__ = type
 
 import re
 
-from ansible_collections.voipready.network.plugins.module_utils.intent import FEATURES
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.intent import (
+    FEATURES, field_label, role_variable)
 from ansible_collections.voipready.network.plugins.module_utils.transport import (
     SECRET_SOURCE, TransportError)
 
@@ -63,6 +65,70 @@ def check_read(command, output):
                 % (command, line.strip(), SECRET_SOURCE), field="connection.secret", value=None)
 
 
+def natural_key(name):
+    """Ethernet2 before Ethernet10: digit runs compare as numbers."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", str(name)))
+
+
+def check_present(field, names, have, what="interface", source="its running configuration",
+                  hint=""):
+    """Refuse the first of ``names`` the device does not have.
+
+    ``names``: the intent's values, or (value, device name) pairs where the driver
+    canonicalises (IOS ``Gi1/0/1``); ``have``: the device's names as read from the running
+    state. The error names the field, the inventory variable behind it, the value and
+    what the device has (up to 40 names).
+    """
+    have = set(have)
+    for item in names:
+        value, name = item if isinstance(item, tuple) else (item, item)
+        if name in have:
+            continue
+        known = sorted((str(n) for n in have), key=natural_key)
+        shown = ", ".join(known[:40]) + (" ... (%d in all)" % len(known) if len(known) > 40 else "")
+        raise VoipReadyError(
+            "%s names %s %r%s, which this device does not have (not in %s); %s%s" % (
+                field_label(field), what, value, "" if name == value else " (%s)" % name,
+                source, "the device has: %s" % shown if known else "the device has none",
+                (". " + hint) if hint else ""),
+            field=field, value=value)
+
+
+def check_zone_member(field, name, found, zone_field, zone, policies, what="zone"):
+    """Refuse an inside/outside interface that is not in the zone the owned policies
+    assume (``found``: the zone the device has it in, or None)."""
+    if found == zone:
+        return
+    raise VoipReadyError(
+        "%s names %r, which is %s, but the allowlist's policies (%s) assume it is in %s %r. "
+        "Set %s to that interface's %s, or list an interface of %s %r" % (
+            field_label(field), name, "in %s %r" % (what, found) if found else "in no " + what,
+            policies, field_label(zone_field), zone, role_variable(zone_field) or zone_field,
+            what, what, zone), field=field, value=name)
+
+
+#: the intent fields that name interfaces of the device
+INTERFACE_FIELDS = ("allowlist.inside_interfaces", "allowlist.outside_interfaces",
+                    "voice_vlan.phone_ports", "voice_vlan.uplink_ports",
+                    "voice_vlan.subinterfaces.parent", "qos.interfaces")
+
+
+def named_interfaces(intent, fields=INTERFACE_FIELDS):
+    """[(field, [names])]: the interfaces ``intent`` names in ``fields``."""
+    out = []
+    for field in fields:
+        feature, key = field.split(".", 1)
+        cfg = intent.get(feature)
+        if cfg is None:
+            continue
+        if key == "subinterfaces.parent":
+            names = [sub["parent"] for sub in cfg.get("subinterfaces") or []]
+        else:
+            names = list(cfg.get(key) or [])
+        out.append((field, names))
+    return out
+
+
 class PlatformDriver(object):
     """Base class; see the module docstring for the vocabulary."""
 
@@ -72,6 +138,9 @@ class PlatformDriver(object):
     netmiko_device_type = None
     #: NAPALM driver name when one supports candidate configuration, else None
     napalm_driver = None
+    #: the intent fields naming interfaces that this driver configures or relies on; each
+    #: one must be an interface of the device (the others are ignored, see docs/platforms.md)
+    interface_fields = ()
     #: True when a login may land at a user EXEC prompt that cannot read the
     #: configuration (IOS, ASA, EOS): the netmiko transport then enters ``enable``
     privileged_exec = False
@@ -149,6 +218,14 @@ class PlatformDriver(object):
         return {"status": "not_evaluated",
                 "reason": "no policy evaluator for platform %s; commit-confirm protects the "
                           "change" % self.platform}
+
+    def check_interfaces(self, intent, have, created=(), source="its running configuration"):
+        """Refuse an interface the intent names in ``interface_fields`` that is not in
+        ``have`` (the device's interfaces as read) nor in ``created`` (sub-interfaces the
+        change itself makes). Fields a platform does not use are never checked."""
+        known = set(have) | set(created)
+        for field, names in named_interfaces(intent, self.interface_fields):
+            check_present(field, names, known, source=source)
 
     def redact(self, running):
         """``running`` without secrets, for the backup on the controller. Lines naming a

@@ -47,7 +47,9 @@ import re
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, DSCP_NAMES, FEATURES)
-from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
+from ansible_collections.voipready.network.plugins.module_utils.intent import field_label
+from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
+    INTERFACE_FIELDS, PlatformDriver, check_present)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates import ios_cli as cli
 
 DEFAULT_PREFIX = "VOIPREADY"
@@ -115,7 +117,7 @@ def _fail(field, value, why):
 # -- reading ---------------------------------------------------------------------------------
 def _empty_state():
     return {"groups": {}, "acls": {}, "keys": {}, "cmaps": {}, "pmaps": {}, "vlans": {},
-            "subifs": set(), "ifaces": set(), "flavour": "xe", "zbf_sip": [],
+            "subifs": set(), "ifaces": set(), "routed": {}, "flavour": "xe", "zbf_sip": [],
             "offline": False}
 
 
@@ -290,6 +292,10 @@ def _read_interface(state, name, node):
     allowed = None
     for child in node.children:
         text = child.text
+        if text == "no switchport" or text.startswith("ip address "):
+            # a routed port: 'switchport ...' lines are refused there, or would turn it
+            # into a switch port and drop its address
+            state["routed"].setdefault(name, text)
         match = re.match(r"^switchport trunk allowed vlan (add |remove |except )?(\S+)$", text)
         if match:
             try:
@@ -464,6 +470,7 @@ class Driver(PlatformDriver):
     netmiko_device_type = "cisco_ios"   # cisco_xe is the same netmiko class
     napalm_driver = "ios"               # core NAPALM driver: merge, compare, commit, revert_in
     privileged_exec = True
+    interface_fields = INTERFACE_FIELDS  # checked by _check_iface (abbreviations expanded)
     gather_commands = ("show running-config",)
     unsupported = {}
     comment = "!"
@@ -563,21 +570,37 @@ class Driver(PlatformDriver):
                 getattr(self, "_want_" + feature)(cur, des, intent[feature], state, notes)
         return des
 
-    def _check_iface(self, cur, name, field):
-        if cur["offline"] or name in cur["ifaces"] or name in self._des["ifaces"]:
+    def _check_iface(self, cur, value, field):
+        """``value`` as the intent gives it (``Gi1/0/1``): an interface of this device."""
+        if cur["offline"]:
             return
-        _fail(field, name, "is not an interface of this device (no 'interface %s' in its running "
-                           "configuration)" % name)
+        check_present(field, [(value, canonical_interface(value))],
+                      cur["ifaces"] | self._des["ifaces"], source="its running configuration, "
+                      "'interface ...' lines")
+
+    @staticmethod
+    def _check_switchport(cur, value, field):
+        """A phone port or uplink must be a switch port: ``switchport`` lines on a routed
+        port are refused by the device, or turn it into a switch port and drop its address."""
+        name = canonical_interface(value)
+        line = cur["routed"].get(name)
+        if line:
+            raise VoipReadyError(
+                "%s names %r, a routed port on this device ('%s' under interface %s): "
+                "voice VLAN access and trunk settings ('switchport mode access', 'switchport "
+                "voice vlan') need a switch port, and would drop the port's routing. List "
+                "switch ports only, or make it a switch port first ('switchport', after "
+                "removing the address)" % (field_label(field), value, line, name),
+                field=field, value=value)
 
     def _want_allowlist(self, cur, des, cfg, state, notes):
         prefix = cfg["name"]
         self._prefixes.add(prefix)
         inside = [canonical_interface(i) for i in cfg["inside_interfaces"]]
         outside = [canonical_interface(i) for i in cfg["outside_interfaces"]]
-        for field, names in (("allowlist.inside_interfaces", inside),
-                             ("allowlist.outside_interfaces", outside)):
-            for name in names:
-                self._check_iface(cur, name, field)
+        for field in ("inside_interfaces", "outside_interfaces"):
+            for value in cfg[field]:
+                self._check_iface(cur, value, "allowlist." + field)
 
         def owned_acl(name):
             return _acl_role(name, set([prefix])) is not None
@@ -696,15 +719,15 @@ class Driver(PlatformDriver):
     def _want_voice_vlan(self, cur, des, cfg, state, notes):
         phones = [canonical_interface(p) for p in cfg["phone_ports"]]
         uplinks = [canonical_interface(p) for p in cfg["uplink_ports"]]
-        for field, names in (("voice_vlan.phone_ports", phones), ("voice_vlan.uplink_ports", uplinks)):
-            for name in names:
-                self._check_iface(cur, name, field)
+        for field in ("phone_ports", "uplink_ports"):
+            for value in cfg[field]:
+                self._check_iface(cur, value, "voice_vlan." + field)
+                self._check_switchport(cur, value, "voice_vlan." + field)
         voice, data = cfg["voice_vlan"], cfg["data_vlan"]
-        legacy = cur["flavour"] == "legacy"
-        trust = cfg["trust_dscp"] and legacy
+        trust = self._legacy_trust(cur, cfg, phones + uplinks, state, notes)
         subifs = [("%s.%d" % (canonical_interface(s["parent"]), s["vlan"]), s) for s in cfg["subinterfaces"]]
         for _name, sub in subifs:
-            self._check_iface(cur, canonical_interface(sub["parent"]), "voice_vlan.subinterfaces.parent")
+            self._check_iface(cur, sub["parent"], "voice_vlan.subinterfaces.parent")
         if state == "deleted":
             for name in phones:
                 ctx = _iface_ctx(name)
@@ -726,10 +749,12 @@ class Driver(PlatformDriver):
         elif not subifs:
             notes.append("voice_vlan names no phone ports, uplinks or sub-interfaces: nothing "
                          "to configure")
-        if cfg["trust_dscp"] and phones and not legacy:
+        if cfg["trust_dscp"] and phones and cur["flavour"] != "legacy":
             notes.append("DSCP trust: IOS-XE switches (Catalyst 9000/3850) trust DSCP by default, "
                          "so no trust command is configured; on legacy IOS Catalyst switches "
-                         "(12.x/15.x) the driver adds 'mls qos' and 'mls qos trust dscp'")
+                         "(12.x/15.x) 'mls qos trust dscp' is set on the phone ports and uplinks "
+                         "when 'mls qos' is on, and 'mls qos' itself only with "
+                         "voice_vlan.enable_mls_qos (see docs/platforms/ios.md)")
         for name in phones:
             ctx = _iface_ctx(name)
             des["keys"][(ctx, "switchport mode")] = "switchport mode access"
@@ -760,10 +785,43 @@ class Driver(PlatformDriver):
             if sub["address"]:
                 des["keys"][(ctx, "ip address")] = "ip address " + cli.interface_address(sub["address"])
 
+    def _legacy_trust(self, cur, cfg, ports, state, notes):
+        """Whether ``mls qos trust dscp`` goes on the listed ports (legacy Catalyst only).
+
+        With ``mls qos`` off (the default) a legacy Catalyst passes DSCP unchanged: the
+        phones' marking survives and nothing is configured. With it on, every port that
+        does not trust re-marks DSCP to 0, so the listed ports get trust. Switching it on
+        is global -- it changes every port of the switch -- and happens only on request
+        (``enable_mls_qos``), and only when every port that carries the voice VLAN is
+        listed (else those ports would start zeroing voice marking)."""
+        if cur["flavour"] != "legacy" or not cfg["trust_dscp"] or state == "deleted":
+            return False
+        if cur["keys"].get(((), "mls qos")):
+            return True
+        if not cfg["enable_mls_qos"]:
+            notes.append("legacy Catalyst with 'mls qos' off: DSCP passes unchanged, so no "
+                         "trust is configured; voice_vlan.enable_mls_qos switches QoS on")
+            return False
+        listed = set(ports)
+        others = [n for n in _voice_carriers(cur, cfg["voice_vlan"]["id"]) if n not in listed]
+        if others:
+            field = "voice_vlan.enable_mls_qos"
+            raise VoipReadyError(
+                "%s=true would switch on 'mls qos' for the whole switch: every port that does "
+                "not trust DSCP then re-marks it to 0, and %s carr%s voice VLAN %d without "
+                "being listed in %s or %s. List %s there (they get 'mls qos trust dscp'), or "
+                "leave %s false (with 'mls qos' off the switch passes DSCP unchanged)" % (
+                    field_label(field), ", ".join(others), "ies" if len(others) == 1 else "y",
+                    cfg["voice_vlan"]["id"], field_label("voice_vlan.phone_ports"),
+                    field_label("voice_vlan.uplink_ports"),
+                    "it" if len(others) == 1 else "them", field),
+                field=field, value=True)
+        return True
+
     def _want_qos(self, cur, des, cfg, state, notes):
         ifaces = [canonical_interface(i) for i in cfg["interfaces"]]
-        for name in ifaces:
-            self._check_iface(cur, name, "qos.interfaces")
+        for value in cfg["interfaces"]:
+            self._check_iface(cur, value, "qos.interfaces")
         for table in ("cmaps", "pmaps"):
             des[table] = {}
         for name in list(des["acls"]):
@@ -1208,6 +1266,23 @@ def _addr_key(text):
         return (9, 0, 0)
 
 
+def _voice_carriers(state, vid):
+    """Switch ports that carry VLAN ``vid``: its voice or access VLAN, or a trunk that
+    allows it (a trunk without an allowed list carries every VLAN)."""
+    out = set()
+    for (ctx, key), line in state["keys"].items():
+        if not ctx or not line:
+            continue
+        name = ctx[0][len("interface "):]
+        if line in ("switchport voice vlan %d" % vid, "switchport access vlan %d" % vid):
+            out.add(name)
+        elif line == "switchport mode trunk":
+            allowed = _trunk_set(state["keys"].get((ctx, TRUNK_KEY)))
+            if allowed is None or vid in allowed:
+                out.add(name)
+    return sorted(out, key=_iface_sort)
+
+
 def _voice_plan(state):
     """The switch ports and sub-interfaces read back in the voice_vlan intent's terms."""
     keys = state["keys"]
@@ -1232,11 +1307,11 @@ def _voice_plan(state):
             allowed = _trunk_set(k.get(TRUNK_KEY))
             if allowed is None or voice["id"] in allowed:
                 uplinks.append(name)
-    if state["flavour"] == "xe":
-        trust = True
+    if state["flavour"] == "xe" or not keys.get(((), "mls qos")):
+        trust = True  # IOS-XE trusts by default; with 'mls qos' off DSCP passes unchanged
     else:
         trust = bool(phones) and all(ports[n].get("mls qos trust") == "mls qos trust dscp"
-                                     for n in phones) and bool(keys.get(((), "mls qos")))
+                                     for n in phones)
     subifs = []
     for name in sorted(state["subifs"], key=_iface_sort):
         ctx = _iface_ctx(name)

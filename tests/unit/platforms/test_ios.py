@@ -388,7 +388,8 @@ class TestIos(CiscoContract):
         running = fixture("ios", "legacy-catalyst.conf")
         driver = self.driver
         intent = validate_intent({"voice_vlan": {
-            "phone_ports": ["Fa0/1", "FastEthernet0/2"], "uplink_ports": ["Gi0/1"]}})
+            "phone_ports": ["Fa0/1", "FastEthernet0/2"], "uplink_ports": ["Gi0/1"],
+            "enable_mls_qos": True}})
         commands = driver.remediate(running, intent)
         assert "mls qos" in commands
         assert commands.index("mls qos") < commands.index(" mls qos trust dscp")
