@@ -27,7 +27,8 @@ import re
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, DSCP_NAMES, FEATURES)
-from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
+from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
+    INTERFACE_FIELDS, PlatformDriver)
 
 DEFAULT_PREFIX = "VOIPREADY"
 INDENT = "   "
@@ -214,6 +215,7 @@ class Driver(PlatformDriver):
     netmiko_device_type = "arista_eos"
     napalm_driver = "eos"
     privileged_exec = True
+    interface_fields = INTERFACE_FIELDS
     gather_commands = ("show running-config",)
     needs_commit = True
     comment = "!"
@@ -542,6 +544,11 @@ class Driver(PlatformDriver):
         secs = sections(running)
         parsed = self._read(running, prefix)
         scope = [f for f in FEATURES if f in intent and not self.not_applicable(f, intent)]
+        subs = (intent.get("voice_vlan") or {}).get("subinterfaces") or []
+        self.check_interfaces(
+            dict((f, intent[f]) for f in scope),
+            (h.split(" ", 1)[1] for h in secs if h.startswith("interface ")), created=("%s.%d" % (sub["parent"], sub["vlan"]) for sub in subs),
+            source="its running configuration, 'interface ...' lines")
         commands = []
         if "allowlist" in scope:
             commands += self._remediate_allowlist(secs, parsed, intent, prefix, state)

@@ -666,9 +666,13 @@ class Driver(PlatformDriver):
     platform = "fortios"
     netmiko_device_type = "fortinet"
     napalm_driver = None  # napalm-fortios (pyFG, last commit 2020) is unmaintained
+    #: policies name interfaces/zones; switch ports do not exist on a FortiGate
+    interface_fields = ("allowlist.inside_interfaces", "allowlist.outside_interfaces",
+                        "voice_vlan.subinterfaces.parent", "qos.interfaces")
     gather_commands = (
         "show system global", "show system settings", "show system session-helper",
-        "show system session-ttl", "show system interface", "show firewall address",
+        "show system session-ttl", "show system interface", "show system zone",
+        "show system sdwan", "show firewall address",
         "show firewall addrgrp", "show firewall service custom", "show firewall policy",
         "show firewall shaping-policy")
     unsupported = {}
@@ -827,6 +831,7 @@ class Driver(PlatformDriver):
         """Ordered FortiOS commands: objects, policies, moves, then deletions."""
         have = parse_tree(running)
         intent = self._scope(intent)
+        self._check_interfaces(have, intent)
         prefix = intent.get("allowlist", {}).get("name", "VOIPREADY")
         if state == "deleted":
             want = Section()
@@ -865,6 +870,18 @@ class Driver(PlatformDriver):
 
     def _key(self, name):
         return name if name.isdigit() else q(name)
+
+    def _check_interfaces(self, have, intent):
+        """Policies name interfaces or zones (``srcintf``/``dstintf``): each one the intent
+        gives must be a ``config system interface`` entry, a ``config system zone`` or an
+        SD-WAN zone of the device, or a VLAN sub-interface this change makes."""
+        known = set(have.find([INTERFACE]).edits) | set(have.find(["system zone"]).edits)
+        known |= set(have.find(["system sdwan", "zone"]).edits)
+        subs = (intent.get("voice_vlan") or {}).get("subinterfaces") or []
+        self.check_interfaces(intent, known | set(["any"]),
+                              created=(vlan_ifname(sub) for sub in subs),
+                              source="its configuration: 'show system interface', 'show "
+                                     "system zone' and 'show system sdwan'")
 
     def _owned_ids(self, tree, table, prefix):
         """policy name -> id for owned entries; other ids are reserved (never reused)."""

@@ -30,7 +30,8 @@ from collections import OrderedDict
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, FEATURES)
-from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
+from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
+    INTERFACE_FIELDS, PlatformDriver, check_present, check_zone_member)
 
 DEFAULT_PREFIX = "VOIPREADY"
 NAME_MAX = 63  # Junos security object and policy names
@@ -197,6 +198,40 @@ def set_lines(running):
     return list(OrderedDict.fromkeys(lines))
 
 
+def inactive_lines(running):
+    """The ``deactivate``/``protect`` statements of ``display set`` text, in order: not
+    configuration values, but marks on a path that must survive every change."""
+    if not isinstance(running, str) or ("{" in running and not re.search(r"^set ", running, re.M)):
+        return []
+    out = []
+    for raw in running.splitlines():
+        line = re.sub(r"\s+", " ", raw.strip())
+        if line.startswith(("deactivate ", "protect ")) and line not in out:
+            out.append(line)
+    return out
+
+
+def _covers(mark, line):
+    """Does the mark ``deactivate PATH`` apply to the statement ``line``?"""
+    path = mark.split(" ", 1)[1] if " " in mark else ""
+    return line == path or line.startswith(path + " ")
+
+
+def _with_marks(lines, marks):
+    """``display set`` text: each mark after the last statement it covers (the way Junos
+    prints it); a mark whose statements are all gone goes with them."""
+    after = {}
+    for mark in marks:
+        covered = [i for i, line in enumerate(lines) if _covers(mark, line)]
+        if covered:
+            after.setdefault(covered[-1], []).append(mark)
+    out = []
+    for index, line in enumerate(lines):
+        out.append("set " + line)
+        out.extend(after.get(index, []))
+    return out
+
+
 def _match(prefix, kind, line):
     return re.match(PARSERS[kind].format(p=re.escape(prefix)), line)
 
@@ -213,6 +248,7 @@ class Driver(PlatformDriver):
     netmiko_device_type = "juniper_junos"
     napalm_driver = "junos"
     gather_commands = ("show configuration | display set | no-more",)
+    interface_fields = INTERFACE_FIELDS  # checked by _check_interfaces (units, ports)
     needs_commit = True
     comment = "#"
     unsupported = {}
@@ -640,6 +676,7 @@ class Driver(PlatformDriver):
         prefix = _prefix(intent)
         lines = set_lines(running)
         parsed = self._read(lines, prefix)
+        self._check_interfaces(lines, intent)
         owned, target, required = [], [], []
         for feature in FEATURES:
             if feature not in intent or self.not_applicable(feature, intent):
@@ -658,11 +695,83 @@ class Driver(PlatformDriver):
                 elif line not in required:
                     required.append(line)
         self._guard_bindings(lines, target, prefix)
+        if state != "deleted" and "allowlist" in intent and not self.not_applicable("allowlist", intent):
+            self._check_zones(lines, intent, target)
+        _check_marks(inactive_lines(running), owned + target + required)
         commands = self._diff(owned, target, [l for l in lines if l not in owned])
         commands += ["set " + l for l in required if l not in lines and "set " + l not in commands]
         commands = self._order(commands, prefix)
         commands += self._policy_inserts(simulate_lines(lines, commands), intent, prefix, state)
         return commands
+
+    def _check_interfaces(self, lines, intent):
+        """Every interface the intent names is configured on the device: a physical port
+        has ``interfaces NAME ...`` statements, a logical one (zones, filters: ``ge-0/0/1.0``,
+        a bare name is unit 0) ``interfaces NAME unit N ...``. ``show configuration`` is
+        the source: a port with no statement at all is refused too (EX factory defaults
+        configure every port)."""
+        physical, logical = set(), set()
+        for line in lines:
+            m = re.match(r"^interfaces (\S+)(?: unit (\d+))?", line)
+            if m and m.group(1) not in ("interface-range", "traceoptions"):
+                physical.add(m.group(1))
+                if m.group(2):
+                    logical.add("%s.%s" % m.groups())
+            m = re.match(r"^interfaces interface-range \S+ member (\S+)$", line)
+            if m:
+                physical.add(m.group(1))
+        vv = intent.get("voice_vlan") or {}
+        logical |= set("%s.%d" % (sub["parent"], sub["vlan"]) for sub in vv.get("subinterfaces") or [])
+
+        def unit(name):
+            return "%s.%s" % _ifl(name)
+
+        scope = [f for f in FEATURES if f in intent and not self.not_applicable(f, intent)]
+        checks = []
+        if "allowlist" in scope:
+            checks += [("allowlist." + k, intent["allowlist"].get(k) or [], True)
+                       for k in ("inside_interfaces", "outside_interfaces")]
+        if "voice_vlan" in scope:
+            checks += [("voice_vlan.phone_ports", vv.get("phone_ports") or [], False),
+                       ("voice_vlan.uplink_ports", vv.get("uplink_ports") or [], False),
+                       ("voice_vlan.subinterfaces.parent",
+                        [sub["parent"] for sub in vv.get("subinterfaces") or []], False)]
+        if "qos" in scope:
+            checks.append(("qos.interfaces", intent["qos"].get("interfaces") or [], True))
+        for field, names, is_unit in checks:
+            if is_unit:
+                check_present(field, [(n, unit(n)) for n in names], logical,
+                              what="logical interface", source="its configuration, "
+                              "'interfaces NAME unit N' statements")
+            else:
+                check_present(field, names, physical, source="its configuration, "
+                              "'interfaces NAME' statements")
+
+    def _check_zones(self, lines, intent, target):
+        """The zones the owned policies name exist, and the inside/outside interfaces are
+        in the zones those policies assume: a policy between the wrong zones never sees
+        the voice traffic, and one naming an absent zone fails the commit."""
+        pairs = _zone_pairs(target)
+        if not pairs:
+            return
+        zones, member = set(["junos-host"]), {}
+        for line in lines:
+            m = re.match(r"^security zones security-zone (\S+)(?: interfaces (\S+))?", line)
+            if m:
+                zones.add(m.group(1))
+                if m.group(2):
+                    member.setdefault(m.group(2), m.group(1))
+        cfg = intent["allowlist"]
+        policies = ", ".join("from-zone %s to-zone %s" % pair for pair in pairs)
+        for side in ("inside", "outside"):
+            zone = cfg.get(side + "_zone") or ("trust" if side == "inside" else "untrust")
+            check_present("allowlist.%s_zone" % side, [zone], zones, what="security zone",
+                          source="its configuration, 'security zones security-zone' statements",
+                          hint="The allowlist's policies go %s" % policies)
+            for name in cfg.get(side + "_interfaces") or []:
+                check_zone_member("allowlist.%s_interfaces" % side, name,
+                                  member.get("%s.%s" % _ifl(name)), "allowlist.%s_zone" % side,
+                                  zone, policies, what="security zone")
 
     def _owns(self, feature, line, intent, prefix, parsed, state):
         """True when ``line`` belongs to this collection for ``feature``."""
@@ -802,9 +911,11 @@ class Driver(PlatformDriver):
 
     # -- simulate -------------------------------------------------------------------------
     def simulate(self, running, commands):
-        """The ``display set`` text after ``commands`` (set/delete/insert semantics)."""
+        """The ``display set`` text after ``commands`` (set/delete/insert semantics);
+        ``deactivate``/``protect`` marks stay on the statements they cover."""
         lines = simulate_lines(set_lines(running), commands)
-        return "\n".join("set " + l for l in lines) + ("\n" if lines else "")
+        out = _with_marks(lines, inactive_lines(running))
+        return "\n".join(out) + ("\n" if out else "")
 
     def view(self, running, intent):
         """The owned part of ``running``, rendered from what parse() read back."""
@@ -863,6 +974,23 @@ class Driver(PlatformDriver):
 
 
 # -- helpers over set statements ------------------------------------------------------------
+def _check_marks(marks, statements):
+    """Refuse owned statements under a ``deactivate`` or ``protect`` mark: an inactive
+    statement does not apply (a ``set`` under it stays inactive), a protected one cannot be
+    changed -- and neither mark is the collection's to remove."""
+    for mark in marks:
+        hit = next((line for line in statements if _covers(mark, line)), None)
+        if hit:
+            verb = mark.split(" ", 1)[0]
+            raise VoipReadyError(
+                "junos: the device has %r, which covers %r that voipready manages: %s. "
+                "Run '%s %s' on the device (or delete that configuration) first" % (
+                    mark, hit, "an inactive statement does not apply, and one set beneath it "
+                    "stays inactive" if verb == "deactivate" else "protected configuration "
+                    "cannot be changed", "activate" if verb == "deactivate" else "unprotect",
+                    mark.split(" ", 1)[1]), field="running", value=mark)
+
+
 def _first_match(patterns, stmt, group):
     """The ``group`` of the first pattern matching ``stmt``, or None."""
     for pat in patterns:

@@ -472,6 +472,9 @@ class Driver(PlatformDriver):
     napalm_driver = None
     gather_commands = (GATHER,)
     comment = "#"
+    #: the forward chain matches the voice networks and marking the provider's addresses;
+    #: no rule names an interface, so the interface lists are not used here
+    interface_fields = ()
     unsupported = {
         "voice_vlan": "a Linux router has no phone ports (the switch, platform openvswitch, "
                       "carries the voice VLAN) and this kernel has no 802.1Q VLAN devices "

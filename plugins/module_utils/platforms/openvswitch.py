@@ -219,6 +219,8 @@ class Driver(PlatformDriver):
     netmiko_device_type = "linux"
     gather_commands = (GATHER,)
     comment = "#"
+    #: phone ports and uplinks; qos.interfaces only where they are used (trust: false)
+    interface_fields = ("voice_vlan.phone_ports", "voice_vlan.uplink_ports", "qos.interfaces")
     unsupported = {
         "allowlist": NA % "an address/port allowlist (OVS has no stateful firewall policy here)",
         "sip_alg": NA % "SIP ALG (OVS has no SIP helper; there is nothing to switch off)",
@@ -240,12 +242,14 @@ class Driver(PlatformDriver):
         ports, ids, flows = {}, {}, {}
         bridges_of = dict((n, p["bridge"]) for n, p in state["ports"].items())
         vv = intent.get("voice_vlan")
+        on_bridge = [n for n, b in bridges_of.items() if b]
+        checked = dict(intent)
+        if (intent.get("qos") or {}).get("trust", True) or mode == "deleted":
+            checked.pop("qos", None)  # qos.interfaces are used by trust: false alone
+        self.check_interfaces(checked, on_bridge, source="the ports of its bridges "
+                              "('ovs-vsctl list Port' / 'list Bridge')")
         if vv:
             listed = vv["phone_ports"] + vv["uplink_ports"]
-            for name in listed:
-                if not bridges_of.get(name):
-                    _fail("port %r is not on any Open vSwitch bridge" % name,
-                          "voice_vlan.phone_ports", name)
             if mode != "deleted":
                 ports = port_settings(vv)
             else:

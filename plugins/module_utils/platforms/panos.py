@@ -31,7 +31,8 @@ import ipaddress
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, DSCP_NAMES, TIMEOUT_DEFAULTS)
-from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
+from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
+    PlatformDriver, check_present, check_zone_member)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.fortios import (
     MARK, firewall_plan, order_moves, parse_comment, plan_to_allowlist, readable)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.setstyle import SetConfig
@@ -50,6 +51,11 @@ SIP_TIMEOUT = ("shared", "override", "application", "sip", "udp-timeout")
 SESSION = ("deviceconfig", "setting", "session")
 #: PAN-OS defaults (Device > Setup > Session > Session Timeouts)
 DEFAULT_TIMEOUTS = {"timeout-udp": 30, "timeout-tcp": 3600}
+#: what a multi-vsys configuration holds under ``vsys <name>``
+VSYS_CLASSES = ("zone", "address", "address-group", "service", "service-group", "rulebase",
+                "application", "import")
+#: the interface kinds under ``network interface`` (layer3 units below ethernet/ae)
+IFACE_KINDS = ("ethernet", "aggregate-ethernet", "vlan", "loopback", "tunnel")
 #: lines ``show`` prints that are not configuration (prompts, the format switch)
 NOISE = ("[edit]", "set cli config-output-format")
 
@@ -65,7 +71,18 @@ def load(running):
                              value=type(running).__name__)
     lines = [l for l in running.splitlines() if not l.strip().endswith("#")
              and not l.strip().endswith(">")]
-    return new_config().load("\n".join(lines), ignore=NOISE)
+    cfg = new_config().load("\n".join(lines), ignore=NOISE)
+    vsys = [k for k, _v, _l in cfg.lines if k[0] == "vsys" and len(k) > 2 and k[2] in VSYS_CLASSES]
+    if vsys:
+        line = "set " + " ".join(vsys[0])
+        raise VoipReadyError(
+            "the PAN-OS configuration is in multi-vsys form (%r): zones, objects and rules "
+            "live under 'vsys %s', and voipready's single-vsys paths ('set zone ...', 'set "
+            "rulebase security ...') would build a second, unused policy beside them. "
+            "voipready supports single-vsys firewalls only; on a multi-vsys firewall keep "
+            "the voice policy in the vsys by hand" % (line, vsys[0][1]),
+            field="running", value=line)
+    return cfg
 
 
 def dscp_name(value):
@@ -166,6 +183,9 @@ class Driver(PlatformDriver):
     netmiko_device_type = "paloalto_panos"
     napalm_driver = None  # community napalm-panos exists but is not installed here
     gather_commands = ("set cli config-output-format set", "configure", "show", "exit")
+    #: inside/outside must be in the rules' zones; QoS marks rules, not interfaces
+    interface_fields = ("allowlist.inside_interfaces", "allowlist.outside_interfaces",
+                        "voice_vlan.subinterfaces.parent")
     unsupported = {}
     needs_commit = True
     comment = "#"
@@ -308,10 +328,12 @@ class Driver(PlatformDriver):
                     and k[4:6] == ("layer3", "units") and k[7:] == ("comment",) and MARK in v[0])
         owned = set()
         for key, value in cfg.atoms():
-            rule = key[:3] == RULES and key[3].startswith(prefix)
+            # a rule's leaves sit below its name; ``set rulebase security rules R`` alone
+            # (an entry with no leaf) has none
+            rule = key[:3] == RULES and len(key) > 4 and key[3].startswith(prefix)
             if "allowlist" in intent and (
                     (key[0] in ("address", "address-group", "service", "service-group") and
-                     key[1].startswith(prefix)) or (rule and key[4] != "qos")):
+                     len(key) > 1 and key[1].startswith(prefix)) or (rule and key[4] != "qos")):
                 owned.add((key, value))
             elif "qos" in intent and rule and key[4] == "qos":
                 owned.add((key, value))
@@ -334,6 +356,8 @@ class Driver(PlatformDriver):
         """Leaf deletes, sets (objects before rules), moves, then entry deletes."""
         have = load(running)
         intent = self._scope(intent)
+        if state != "deleted":
+            self._check_context(have, intent)
         if state == "deleted":
             want = new_config()
             if "sip_alg" in intent:  # the ALG stays off
@@ -351,6 +375,46 @@ class Driver(PlatformDriver):
                 moves.append("move rulebase security rules %s %s" % (
                     name, "top" if where == "before" else "after %s" % other))
         return leaf_deletes + sets + moves + entry_deletes
+
+    def _check_context(self, cfg, intent):
+        """Zones, interfaces and zone membership the owned rules and units rely on: a
+        rule naming an absent zone fails the commit, and a unit added to an absent zone
+        would create that zone."""
+        zones, member, interfaces = set(), {}, set()
+        for key, values, _unused in cfg.lines:
+            if key[0] == "zone" and len(key) > 1:
+                zones.add(key[1])
+                if key[2:3] == ("network",) and len(key) == 4:
+                    for name in values:
+                        member.setdefault(name, key[1])
+            elif key[:2] == ("network", "interface") and len(key) > 3 and key[2] in IFACE_KINDS:
+                interfaces.add(key[3])
+                if key[4:6] == ("layer3", "units") and len(key) > 6:
+                    interfaces.add(key[6])
+        al = intent.get("allowlist") or {}
+        vv = intent.get("voice_vlan") or {}
+        inside = al.get("inside_zone", "trust")
+        for sub in vv.get("subinterfaces") or []:
+            interfaces.add(unit_name(sub))
+            member.setdefault(unit_name(sub), inside)
+        self.check_interfaces(intent, interfaces, source="its configuration, 'network "
+                              "interface' entries")
+        source = "its configuration, 'zone' entries"
+        if vv.get("subinterfaces"):
+            check_present("allowlist.inside_zone", [inside], zones, what="zone", source=source,
+                          hint="The voice sub-interfaces join this zone")
+        if not al or not firewall_plan(al, name_limit=63, object_limit=63)["policies"]:
+            return
+        for side in ("inside", "outside"):
+            zone_field = "allowlist.%s_zone" % side
+            zone = al.get(side + "_zone") or ("trust" if side == "inside" else "untrust")
+            check_present(zone_field, [zone], zones, what="zone", source=source,
+                          hint="The allowlist's security rules go from zone %s to zone %s and "
+                               "back" % (inside, al.get("outside_zone", "untrust")))
+            for name in al.get(side + "_interfaces") or []:
+                check_zone_member("allowlist.%s_interfaces" % side, name, member.get(name),
+                                  zone_field, zone, "from zone %s to zone %s and back" % (
+                                      inside, al.get("outside_zone", "untrust")))
 
     @readable
     def simulate(self, running, commands):

@@ -55,6 +55,8 @@ DEFAULTS = {CONNTRACK: {"udp-timeout": "30s", "udp-stream-timeout": "3m",
 TIMEOUT_PROPS = (("udp", "udp-timeout"), ("udp_stream", "udp-stream-timeout"),
                  ("tcp_established", "tcp-established-timeout"))
 UNITS = (("w", 604800), ("d", 86400), ("h", 3600), ("m", 60), ("s", 1))
+#: what a line of an export (or a script written like one) may run in a menu
+COMMAND_WORDS = "add|set|remove|import|enable|disable|unset|move|comment|reset"
 WORD = re.compile(r'\s*(\[[^\]]*\]|[^\s=]+="(?:[^"\\]|\\.)*"|[^\s=]+=\S*|\S+)')
 
 
@@ -115,6 +117,10 @@ def parse_command(path, text, number):
         if "=" in word and not word.startswith("["):
             key, value = word.split("=", 1)
             props[key] = unquote(value)
+        elif re.match(r"^![a-z][a-z0-9-]*$", word):
+            # '/export verbose' prints a property that has no value as '!name' (unset):
+            # the same as the property being absent
+            continue
         elif target is None and (verb != "add"):
             target = word
         else:
@@ -128,14 +134,19 @@ def read_export(running):
     if not isinstance(running, str):
         raise VoipReadyError("running configuration must be text, got %s" % type(running).__name__,
                              field="running", value=type(running).__name__)
-    joined, buffer = [], ""
+    # A long line continues after a trailing backslash; the next line's indentation is
+    # not part of it. /export breaks between words ('name=ether1 \\') and inside a value
+    # ('comment=\\' then '    "defconf: ..."'), so only the backslash and the indentation
+    # go: the space before the backslash, where there is one, separates the words.
+    joined, buffer = [], None
     for raw in running.splitlines():
-        if raw.rstrip().endswith("\\"):
-            buffer += raw.rstrip()[:-1].rstrip() + " "
+        text = raw.rstrip() if buffer is None else raw.strip()
+        if text.endswith("\\"):
+            buffer = (buffer or "") + text[:-1]
             continue
-        joined.append(buffer + raw.strip() if buffer else raw.rstrip())
-        buffer = ""
-    if buffer:
+        joined.append(text if buffer is None else buffer + text)
+        buffer = None
+    if buffer is not None:
         raise VoipReadyError("the export ends inside a continued line: %r" % buffer[:120],
                              field="running", value=buffer[:120])
     entries, section = [], None
@@ -143,20 +154,49 @@ def read_export(running):
         text = line.strip()
         if not text or text.startswith("#"):
             continue
-        found = re.match(r"^(/[a-z0-9][a-z0-9 /-]*?)(?: (add|set|remove)\b(.*))?$", text)
-        if text.startswith("/") and found and found.group(2):
-            entry = parse_command(found.group(1).strip(), found.group(2) + found.group(3), number)
-        elif text.startswith("/") and found:
-            section = found.group(1).strip()
-            continue
+        if text.startswith("/"):
+            found = re.match(r"^(/[a-z0-9][a-z0-9 /-]*?)(?: (%s)\b(.*))?$" % COMMAND_WORDS, text)
+            if found and not found.group(2):
+                section = found.group(1).strip()
+                continue
+            base, rest = None, text
         elif section:
-            entry = parse_command(section, text, number)
+            base, rest = section, text
         else:
+            base, rest, found = None, None, None
+        # a command may name a sub-menu first: 'ssh-keys import ...' under /user
+        command = re.match(r"^((?:/?[a-z0-9][a-z0-9-]*[ /])*?)(%s)\b(.*)$" % COMMAND_WORDS, rest) \
+            if (base or found) else None
+        if not command:
             raise VoipReadyError("export line %d is not RouterOS export syntax: %r" % (number, text[:120]),
                                  field="running", value=text[:120])
-        entry.raw = "%s %s" % (entry.path, text) if not text.startswith("/") else text
+        path = " ".join(w for w in ((base or "") + " " + command.group(1).replace("/", " ")).split())
+        if command.group(2) not in ("add", "set", "remove"):
+            continue  # an action ('import', 'enable'...), not a configuration entry
+        entry = parse_command("/" + path.lstrip("/"), command.group(2) + command.group(3), number)
+        entry.raw = "%s %s" % (base, text) if base else text
         entries.append(entry)
     return entries
+
+
+def export_interfaces(entries):
+    """Interface names an export defines (``/interface <kind> add name=``, ``/interface
+    ethernet set [ find default-name=X ] name=Y``) or refers to (``interface=``,
+    ``tagged=``/``untagged=`` lists)."""
+    names = set()
+    for entry in entries:
+        if entry.path.startswith("/interface") and not entry.path.startswith("/interface list"):
+            if entry.verb == "add" and entry.props.get("name"):
+                names.add(entry.props["name"])
+            found = re.search(r"default-name=(\S+?) ?\]", entry.target or "")
+            if found:
+                names.add(found.group(1))
+                if entry.props.get("name"):
+                    names.add(entry.props["name"])
+        for key in ("interface", "tagged", "untagged"):
+            value = entry.props.get(key) or ""
+            names.update(n for n in value.split(",") if n and n != "all" and not n.startswith("!"))
+    return names
 
 
 def seconds(value):
@@ -457,6 +497,10 @@ class Driver(PlatformDriver):
     # napalm-ros (community) has getters only: no configuration management (S64).
     napalm_driver = None
     gather_commands = ("/export terse",)
+    #: filters and mangle match the voice networks, not interfaces: inside/outside and
+    #: qos.interfaces are not used
+    interface_fields = ("voice_vlan.phone_ports", "voice_vlan.uplink_ports",
+                        "voice_vlan.subinterfaces.parent")
     needs_commit = False
     comment = "#"
     unsupported = {}
@@ -489,6 +533,10 @@ class Driver(PlatformDriver):
         if "allowlist" in intent:
             prefixes = sorted(set(prefixes) | set([intent["allowlist"].get("name") or MARK]))
         features = [f for f in intent if not self.not_applicable(f, intent)]
+        self.check_interfaces(dict((f, intent[f]) for f in features), export_interfaces(entries),
+                              source="its /export, which names an interface where it defines or "
+                                     "uses it (an ethernet port nothing configures is left out: "
+                                     "make it a bridge port, or give it a comment, first)")
         bridge = self._bridge(entries, intent) if "voice_vlan" in features and state != "deleted" else "bridge1"
         wanted = [] if state == "deleted" else self.owned_entries(
             dict((f, intent[f]) for f in features), bridge)

@@ -75,8 +75,18 @@ class SetConfig(object):
             if parsed is None or parsed[0] != "set" or not parsed[1]:
                 raise VoipReadyError("line %d is not a 'set' configuration line: %r"
                                      % (lineno, line), field="running", value=line)
-            self.add(parsed[1], parsed[2], parsed[3] or self.is_list(parsed[1]))
+            self.add(*self._declared(parsed[1], parsed[2], parsed[3]))
         return self
+
+    def _declared(self, key, values, is_list):
+        """(key, values, is_list) to add. ``set address A`` names an entry and gives it no
+        leaf: it is the entry ``address A`` with no values, not the scalar ``address``
+        set to ``A`` (which would make a second ``set address B`` overwrite it)."""
+        words = key + tuple(values)
+        if not is_list and any(len(p) == len(words) and all(w in ("*", k) for w, k in zip(p, words))
+                               for p in self.entries):
+            return words, [], False
+        return key, values, is_list or self.is_list(key)
 
     def dump(self):
         out = []
@@ -101,7 +111,7 @@ class SetConfig(object):
         """The entry path a key belongs to (longest matching pattern), or None."""
         best = None
         for pattern in self.entries:
-            if len(key) > len(pattern) and all(p in ("*", k) for p, k in zip(pattern, key)):
+            if len(key) >= len(pattern) and all(p in ("*", k) for p, k in zip(pattern, key)):
                 if best is None or len(pattern) > len(best):
                     best = key[:len(pattern)]
         return best
@@ -179,7 +189,7 @@ class SetConfig(object):
                 continue
             verb, key, values, is_list = parsed
             if verb == "set":
-                self.add(key, values, is_list or self.is_list(key))
+                self.add(*self._declared(key, values, is_list))
             elif verb == "delete":
                 self.delete(key + tuple(values))
             elif verb == "move":

@@ -30,6 +30,7 @@ import re
 from collections import OrderedDict
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.intent import field_label
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.vyos_routeros_common import (
     DIRECTIONS, ESSENTIAL_FLOWS, as_cidr, chain_hash, host_or_cidr, net_key, parse_port,
@@ -130,11 +131,32 @@ def node_values(paths, prefix):
     return [p[len(start):].strip("'") for p in paths if p.startswith(start)]
 
 
+#: configuration that only VyOS 1.3 and older hold (1.4 moved the firewall to
+#: ``firewall ipv4 ...``, interface bindings to the base chains, zones under ``firewall``)
+PRE_14 = (re.compile(r"^firewall (?:name|ipv6-name) \S+"),
+          re.compile(r"^interfaces \S+ \S+(?: vif \d+)? firewall (?:in|out|local) "),
+          re.compile(r"^firewall state-policy "), re.compile(r"^zone-policy "))
+#: the line gather() puts before the configuration: the release ``show version`` names
+VERSION_LINE = re.compile(r"^# vyos-version (\S+)", re.M)
+
+
 def detect_version(paths):
     """1.5 when the running configuration uses 1.5-only nodes, else None."""
     if any(p.startswith("firewall global-options timeout") for p in paths):
         return "1.5"
     return None
+
+
+def release_syntax(release):
+    """``show version`` release -> the syntax it takes: '1.3' (older), '1.4', '1.5', or
+    None when unknown. Rolling releases are dated (2025.01.01-0020-rolling): 1.5 and later."""
+    found = re.match(r"^(\d+)\.(\d+)", release or "")
+    if not found:
+        return None
+    major, minor = int(found.group(1)), int(found.group(2))
+    if major >= 2024 or (major, minor) >= (1, 5):
+        return "1.5"
+    return "1.4" if (major, minor) == (1, 4) else "1.3"
 
 
 def parent_path(parent):
@@ -501,7 +523,9 @@ class Driver(PlatformDriver):
     netmiko_device_type = "vyos"
     # napalm-vyos (community, 2020) is neither installed nor verified on 1.4/1.5.
     napalm_driver = None
-    gather_commands = ("show configuration commands",)
+    gather_commands = ("show version", "show configuration commands")
+    #: the chains match the voice networks, not interfaces: inside/outside are not used
+    interface_fields = ("voice_vlan.subinterfaces.parent", "qos.interfaces")
     needs_commit = True
     comment = "#"
     unsupported = {}
@@ -513,9 +537,73 @@ class Driver(PlatformDriver):
                                  field="vyos_version", value=vyos_version)
         self.vyos_version = str(vyos_version) if vyos_version is not None else None
 
-    def version(self, paths=()):
-        """The syntax version: explicit option, else what running shows, else 1.4."""
-        return self.vyos_version or detect_version(paths) or DEFAULT_VERSION
+    def gather(self, transport):
+        """``show version`` then the configuration; the release rides in a comment line
+        (``# vyos-version 1.4.0``) so the syntax is known wherever the text goes."""
+        version = transport.send_command("show version")
+        config = transport.send_command("show configuration commands")
+        found = re.search(r"^\s*Version:\s*VyOS\s+(\S+)", version or "", re.M)
+        return ("# vyos-version %s (show version)\n" % found.group(1) if found else "") + config
+
+    def version(self, paths=(), running=""):
+        """The syntax version: explicit option, else the release ``show version`` gave,
+        else what running shows, else 1.4."""
+        found = VERSION_LINE.search(running or "")
+        release = release_syntax(found.group(1)) if found else None
+        return (self.vyos_version or (release if release in VERSIONS else None)
+                or detect_version(paths) or DEFAULT_VERSION)
+
+    @staticmethod
+    def _check_release(paths, running):
+        """Refuse VyOS 1.3 and older: its firewall syntax (``firewall name``, ``interfaces ...
+        firewall in name``) is not what this driver writes, and 1.3 rejects 1.4 paths."""
+        found = VERSION_LINE.search(running or "")
+        old = found and release_syntax(found.group(1)) == "1.3"
+        line = next((p for p in paths if any(r.match(p) for r in PRE_14)), None)
+        if old or line:
+            raise VoipReadyError(
+                "this is VyOS %s: voipready writes the VyOS 1.4/1.5 configuration "
+                "('firewall ipv4 name', 'firewall ipv4 forward filter', 'firewall zone'), which "
+                "1.3 and older reject, and it cannot read their firewall. Upgrade to 1.4 or "
+                "later first" % (
+                    "%s (show version)" % found.group(1) if old else
+                    "1.3 or older (its configuration has 'set %s')" % line),
+                field="running", value=found.group(1) if old else line)
+
+    @staticmethod
+    def _check_vifs(paths, roots, intent):
+        """Never take over a vif someone else configured: one this collection owns carries
+        ``description VOIPREADY:...``; a foreign one with the same parent and VLAN is
+        refused (adding to it, then "converging" it, would change its addresses and VRF)."""
+        for sub in (intent.get("voice_vlan") or {}).get("subinterfaces") or []:
+            vif = "%s vif %d" % (parent_path(sub["parent"]), sub["vlan"])
+            theirs = [p[len(vif) + 1:] for p in paths if p.startswith(vif + " ")]
+            if theirs and vif not in roots:
+                field = "voice_vlan.subinterfaces"
+                raise VoipReadyError(
+                    "%s names %s.%d, but '%s' already exists on the device and is not "
+                    "voipready's (no 'description %s:...'): it holds %s. voipready never "
+                    "changes a sub-interface it does not own: choose another VLAN or parent, "
+                    "or remove that vif (or give it the description '%s:%s' to hand it over, "
+                    "after which its other settings are replaced)" % (
+                        field_label(field), sub["parent"], sub["vlan"], vif, MARK,
+                        "; ".join(theirs[:6]) + (" ..." if len(theirs) > 6 else ""), MARK,
+                        intent["voice_vlan"]["voice_vlan"]["name"]),
+                    field=field, value="%s.%d" % (sub["parent"], sub["vlan"]))
+
+    def _check_interfaces(self, paths, intent):
+        """The vif parents and QoS interfaces are interfaces of the device (``interfaces
+        TYPE NAME``, vifs as ``NAME.VLAN``)."""
+        have = set()
+        for path in paths:
+            found = re.match(r"^interfaces \S+ (\S+)(?: vif (\d+))?", path)
+            if found:
+                have.add(found.group(1))
+                if found.group(2):
+                    have.add("%s.%s" % found.groups())
+        subs = (intent.get("voice_vlan") or {}).get("subinterfaces") or []
+        self.check_interfaces(intent, have, created=("%s.%d" % (s["parent"], s["vlan"]) for s in subs),
+                              source="its configuration, 'interfaces TYPE NAME' lines")
 
     def not_applicable(self, feature, intent):
         """VyOS routes: without sub-interfaces there is no voice VLAN to terminate here."""
@@ -559,7 +647,8 @@ class Driver(PlatformDriver):
 
     def remediate(self, running, intent, state="merged"):
         paths = config_lines(running)
-        version = self.version(paths)
+        self._check_release(paths, running)
+        version = self.version(paths, running)
         features = [f for f in intent if not self.not_applicable(f, intent)]
         roots = set()
         for feature in features:
@@ -567,6 +656,10 @@ class Driver(PlatformDriver):
                 continue    # deleted never switches an ALG back on (base.py)
             roots |= owned_roots(paths, feature, intent[feature], version)
         self._check_conflicts(paths, roots, intent)
+        scoped = dict((f, intent[f]) for f in features)
+        self._check_interfaces(paths, scoped)
+        if state != "deleted":
+            self._check_vifs(paths, roots, scoped)
         keep = [p for p in paths if not is_owned(p, roots)]
         wanted = [] if state == "deleted" else self.owned_paths(
             dict((f, intent[f]) for f in features), version)
@@ -614,7 +707,7 @@ class Driver(PlatformDriver):
 
     def view(self, running, intent):
         paths = config_lines(running)
-        version = self.version(paths)
+        version = self.version(paths, running)
         roots = set()
         for feature in intent:
             roots |= owned_roots(paths, feature, intent[feature], version)
