@@ -62,6 +62,7 @@ KERNEL_DEFAULTS = {"udp": 30, "udp_stream": 120}
 FILE_HEADER = ("# Managed by voipready.network: replaced as a whole, do not edit.\n"
                "# Loaded at boot by the line %s in %s.\n" % (INCLUDE_LINE, NFT_CONF))
 MARK = "### voipready:"
+CONTEXT_SECTIONS = ("addr", "route")
 RC_RE = re.compile(r"VOIPREADY_RC=(\d+)")
 
 GATHER = (
@@ -73,6 +74,9 @@ GATHER = (
     "grep -qxF '%(inc)s' %(conf)s && echo yes || echo no; else echo absent; fi; "
     # the management session as the device sees it, for the lockout guard
     "echo '%(m)ssession'; echo \"$SSH_CONNECTION\"; "
+    # interfaces and routes, for the flow model (platforms/flows/linux.py)
+    "echo '%(m)saddr'; ip -j addr show 2>/dev/null; echo; echo '%(m)sroute'; "
+    "ip -j route show 2>/dev/null; ip -j -6 route show 2>/dev/null; echo; "
     "echo '%(m)send'" % {"m": MARK, "nft": NFT_FILE, "sysctl": SYSCTL_FILE, "conf": NFT_CONF,
                          "inc": INCLUDE_LINE})
 
@@ -144,6 +148,8 @@ def _parse_state(running):
     if state["include"] not in ("yes", "no", "absent"):
         _fail("the include section must be yes, no or absent", "running", state["include"][:40])
     state["alg"] = sip_helper_rules(objects)
+    # read-only context kept through simulate(): what the flow model needs besides nft
+    state["context"] = dict((k, sections[k]) for k in CONTEXT_SECTIONS if k in sections)
     return state
 
 
@@ -696,7 +702,7 @@ class Driver(PlatformDriver):
                 include = "no"
             elif command not in (INCLUDE_ADD, INCLUDE_DEL):
                 _fail("simulate() does not know this command", "commands", first[:60])
-        return emit_running(objects, sysctl, files, include)
+        return emit_running(objects, sysctl, files, include, state["context"])
 
     def redact(self, running):
         """Nothing to redact: the ruleset, two sysctls and the collection's own files hold no
@@ -845,7 +851,7 @@ def _apply_json(objects, adds):
     return objects
 
 
-def emit_running(objects, sysctl, files, include):
+def emit_running(objects, sysctl, files, include, context=None):
     """Text in the GATHER format (used by simulate and by tests)."""
     out = [MARK + "nft", json.dumps({"nftables": objects}), MARK + "sysctl"]
     out += ["udp_timeout=%s" % ("" if sysctl.get("udp") is None else sysctl["udp"]),
@@ -856,5 +862,9 @@ def emit_running(objects, sysctl, files, include):
             out.append(MARK + "absent:" + path)
         else:
             out += [MARK + "file:" + path, files[path]]
-    out += [MARK + "include", include, MARK + "end"]
+    out += [MARK + "include", include]
+    for name in CONTEXT_SECTIONS:
+        if (context or {}).get(name) is not None:
+            out += [MARK + name, context[name]]
+    out.append(MARK + "end")
     return "\n".join(out) + "\n"
