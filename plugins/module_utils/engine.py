@@ -42,7 +42,7 @@ class Request(object):
     def __init__(self, platform, features, state="merged", connection=None, check_mode=False,
                  transport="netmiko", running_config=None, confirm_timeout=None,
                  lock_dir=None, lock_wait=120, accept_lockout_risk=False, backup_dir=None,
-                 backup=None):
+                 backup=None, flows=False):
         self.platform = validate_platform(platform)
         if state not in STATES:
             raise VoipReadyError("state=%r is not valid; valid states: %s" % (state, ", ".join(STATES)),
@@ -62,6 +62,7 @@ class Request(object):
         self.accept_lockout_risk = bool(accept_lockout_risk)
         self.backup_dir = backup_dir or DEFAULT_BACKUP_DIR
         self.backup = backup
+        self.flows = bool(flows)
         if confirm_timeout is not None and (not isinstance(confirm_timeout, int) or isinstance(
                 confirm_timeout, bool) or not 0 <= confirm_timeout <= 3600):
             raise VoipReadyError("confirm_timeout=%r must be whole seconds from 0 (no revert "
@@ -89,13 +90,25 @@ def feature_status(driver, running, intent, state):
     return report
 
 
+def flows_status(driver, running, intent):
+    """The ``flows`` check: what the device's whole policy (as read) admits for the
+    provider's flows and, with enforce, for every other flow of the voice networks
+    (module_utils/flows.py and the platform's model in platforms/flows/)."""
+    from ansible_collections.voipready.network.plugins.module_utils import flows
+    from ansible_collections.voipready.network.plugins.module_utils.platforms.flows import (
+        policy_from_running)
+    policy = policy_from_running(driver.platform, running)
+    applicable = "allowlist" in intent and not driver.not_applicable("allowlist", intent)
+    return flows.check(policy, intent, applicable=applicable)
+
+
 def feature_delta(driver, running, after_running, intent, report):
     """Add to each drifted feature of ``report`` the lines of that feature's own view the
     device lacks (``missing``) and holds beyond the intent (``extra``), so a compliance
     report says what drifted, not only which commands fix it."""
     for feature, item in report.items():
-        if item["status"] != "drift":
-            continue
+        if item["status"] != "drift" or feature not in intent:
+            continue    # the flows check brings its own missing/extra
         try:
             before = driver.view(running, {feature: intent[feature]}).splitlines()
             after = driver.view(after_running, {feature: intent[feature]}).splitlines()
@@ -235,6 +248,10 @@ def _converge(driver, transport, running, request, result):
     intent = request.intent
     scope = _in_scope(driver, intent)
     result["features"] = feature_status(driver, running, intent, request.state)
+    if request.flows:
+        # the device as read, not as it would be after the fix: compliance asks what it
+        # admits now
+        result["features"]["flows"] = flows_status(driver, running, intent)
     commands = driver.remediate(running, scope, request.state)
     after_running = driver.simulate(running, commands) if commands else running
     result["commands"] = commands

@@ -29,10 +29,14 @@ STATUSES = ("compliant", "drift", "not_applicable", "unreachable", "error")
 # A host's status is the worst of its features' (not_applicable counts as compliant).
 SEVERITY = {"not_applicable": 0, "compliant": 0, "drift": 1, "unreachable": 2, "error": 3}
 PHASES = ("intent", "remediate", "check")
+#: the check of what the device's whole policy admits (module_utils/flows.py); it has no
+#: commands of its own: ``missing`` lists flows not admitted, ``extra`` flows admitted
+FLOWS = "flows"
+CHECKS = FEATURES + (FLOWS,)
 
 
 def _feature_order(name):
-    return (FEATURES.index(name), name) if name in FEATURES else (len(FEATURES), name)
+    return (CHECKS.index(name), name) if name in CHECKS else (len(CHECKS), name)
 
 
 def _strings(value):
@@ -176,16 +180,32 @@ def to_json(report):
 
 
 # -- JUnit XML -------------------------------------------------------------------------
-def _details(cell):
+def _heading(feature, label):
+    """What a cell's missing/extra lines are, in the words of the check."""
+    if feature == FLOWS:
+        return {"missing": "provider flows not admitted",
+                "extra": "other flows admitted"}[label]
+    return label
+
+
+def _details(cell, feature=None):
     parts = []
     if cell["reason"]:
         parts.append("reason: %s" % cell["reason"])
     for label in ("missing", "extra"):
         if cell[label]:
-            parts.append("%s:\n%s" % (label, "\n".join("  " + line for line in cell[label])))
+            parts.append("%s:\n%s" % (_heading(feature, label),
+                                        "\n".join("  " + line for line in cell[label])))
     if cell["commands"]:
         parts.append("commands that fix it:\n%s" % "\n".join(cell["commands"]))
     return "\n".join(parts)
+
+
+def _drift_message(host, feature, cell):
+    if feature == FLOWS:
+        return ("flows on %s: %d flow(s) the provider needs not admitted, %d other flow(s) "
+                "admitted" % (host, len(cell["missing"]), len(cell["extra"])))
+    return "%s drifted on %s: %d command(s) fix it" % (feature, host, len(cell["commands"]))
 
 
 def to_junit(report):
@@ -217,14 +237,12 @@ def to_junit(report):
             status = cell["status"]
             if status == "drift":
                 node = ET.SubElement(case, "failure", {
-                    "type": "drift",
-                    "message": "%s drifted on %s: %d command(s) fix it"
-                               % (feature, host, len(cell["commands"]))})
-                node.text = _details(cell)
+                    "type": "drift", "message": _drift_message(host, feature, cell)})
+                node.text = _details(cell, feature)
             elif status in ("unreachable", "error"):
                 node = ET.SubElement(case, "error", {
                     "type": status, "message": (cell["reason"] or status).splitlines()[0]})
-                node.text = _details(cell)
+                node.text = _details(cell, feature)
             elif status == "not_applicable":
                 ET.SubElement(case, "skipped", {"message": cell["reason"] or "not applicable"})
     ET.indent(root)
@@ -270,7 +288,7 @@ def _cell_html(host, feature, cell):
     for label in ("missing", "extra"):
         if cell[label]:
             out.append('<p class="what">%s:</p><pre class="%s">%s</pre>'
-                       % (label, label, _e("\n".join(cell[label]))))
+                       % (_e(_heading(feature, label)), label, _e("\n".join(cell[label]))))
     if cell["commands"]:
         out.append('<p class="what">fix:</p><pre class="fix">%s</pre>' % _e("\n".join(cell["commands"])))
     out.append("</td>")

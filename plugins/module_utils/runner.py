@@ -52,6 +52,7 @@ def apply_argument_spec():
     """Spec of voipready_apply: ``features`` maps feature names to their intent."""
     spec = dict(COMMON_SPEC)
     spec["features"] = dict(type="dict", required=True)
+    spec["flows"] = dict(type="bool", default=False)
     return spec
 
 
@@ -66,7 +67,8 @@ def request_from_params(params, check_mode, feature=None):
         confirm_timeout=params.get("confirm_timeout"),
         lock_wait=params.get("lock_timeout") or 120,
         accept_lockout_risk=params.get("accept_lockout_risk"),
-        backup_dir=params.get("backup_dir"), backup=params.get("backup"))
+        backup_dir=params.get("backup_dir"), backup=params.get("backup"),
+        flows=params.get("flows") and not feature)
 
 
 def execute(params, check_mode, feature=None):

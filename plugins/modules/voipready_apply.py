@@ -36,6 +36,20 @@ options:
         claimed as done.
     type: dict
     required: true
+  flows:
+    description:
+      - Also check what the device's whole policy, as read (customer rules, other tables,
+        interfaces and zones included), admits for voice, and report it as the C(flows)
+        entry of C(features).
+      - Flows are sampled from the allowlist intent's provider rules (the catalog's),
+        voice networks and essentials; each is run through the platform's flow model
+        (C(plugins/module_utils/platforms/flows/)). C(drift) when a provider flow is not
+        admitted end to end (C(missing)) or, with C(enforce), another flow of the voice
+        networks is (C(extra)); each line names the rule that decided.
+      - Nothing is pushed for it; C(playbooks/compliance.yml) sets it (see
+        C(docs/compliance.md)).
+    type: bool
+    default: false
 """
 
 EXAMPLES = r"""
@@ -58,6 +72,18 @@ EXAMPLES = r"""
     features: "{{ voipready_features }}"
   check_mode: true
   register: compliance
+
+- name: What the whole policy admits for the provider's flows
+  voipready.network.voipready_apply:
+    features: "{{ voipready_features }}"
+    flows: true
+  check_mode: true
+  register: checked
+
+- name: Fail when a customer rule shadows the provider's flows
+  ansible.builtin.assert:
+    that: checked.features.flows.status != 'drift'
+    fail_msg: "{{ checked.features.flows.missing | join('; ') }}"
 """
 
 RETURN = r"""
@@ -91,6 +117,9 @@ features:
     - Per feature, C(status) (C(compliant), C(drift), C(not_applicable)), C(commands) that fix a drift, and C(reason) when not applicable.
     - A drifted feature also has C(missing) (lines of the feature's intended configuration the device lacks) and C(extra) (lines it holds beyond
       the intent), from the feature's view of the running configuration before and after the fix; playbooks/compliance.yml reports them.
+    - With I(flows=true), C(flows) has C(status), C(reason) (how many flows were sampled, what was not checked and why), C(missing) (provider
+      flows not admitted, each with the rule that denies it) and C(extra) (other flows of the voice networks admitted, each with the rule that
+      admits it), C(sampled) (the number of flows) and no C(commands).
   returned: when the device was read, and for not applicable features when rendered
   type: dict
   sample: {"sip_alg": {"status": "drift", "commands": ["..."]}, "qos": {"status": "compliant", "commands": []}}
