@@ -99,7 +99,8 @@ def flows_status(driver, running, intent):
         policy_from_running)
     policy = policy_from_running(driver.platform, running)
     applicable = "allowlist" in intent and not driver.not_applicable("allowlist", intent)
-    return flows.check(policy, intent, applicable=applicable)
+    marking = "qos" in intent and not driver.not_applicable("qos", intent)
+    return flows.check(policy, intent, applicable=applicable, qos_applicable=marking)
 
 
 def feature_delta(driver, running, after_running, intent, report):

@@ -66,16 +66,19 @@ def is_name(value):
 class Flow(object):
     """One packet's worth of a connection: the first packet, as the device sees it."""
 
-    __slots__ = ("src", "dst", "proto", "dport", "sport", "ingress", "egress", "vlan")
+    __slots__ = ("src", "dst", "proto", "dport", "sport", "ingress", "egress", "vlan", "state")
 
     def __init__(self, src, dst, proto, dport=None, sport=None, ingress=None, egress=None,
-                 vlan=None):
+                 vlan=None, state="new"):
         self.src, self.dst = endpoint(src), endpoint(dst)
         self.proto = proto_name(proto)
         ported = self.proto in ("tcp", "udp", "sctp")
         self.dport = int(dport) if ported and dport is not None else None
         self.sport = (int(sport) if sport is not None else EPHEMERAL) if ported else None
         self.ingress, self.egress, self.vlan = ingress, egress, vlan
+        # "new": a connection's first packet; "established": a reply (what a stateless
+        # filter's ``established`` keyword matches)
+        self.state = state
 
     @property
     def version(self):
@@ -87,11 +90,11 @@ class Flow(object):
     def reply(self):
         """The answer of the other side (what a stateless device must admit too)."""
         return Flow(self.dst, self.src, self.proto, self.sport, self.dport, self.egress,
-                    self.ingress, self.vlan)
+                    self.ingress, self.vlan, state="established")
 
     def key(self):
         return (str(self.src), str(self.dst), self.proto, self.dport, self.sport,
-                self.ingress, self.egress, self.vlan)
+                self.ingress, self.egress, self.vlan, self.state)
 
     def __eq__(self, other):
         return isinstance(other, Flow) and self.key() == other.key()
@@ -307,8 +310,10 @@ class Rule(object):
     def _field(self, name, hit):
         return (not hit) if name in self.negate else hit
 
-    def matches(self, flow, state="new"):
-        """True when ``flow`` (in conntrack ``state``) meets every condition."""
+    def matches(self, flow, state=None):
+        """True when ``flow`` (in conntrack ``state``, default the flow's) meets every
+        condition."""
+        state = state or flow.state
         checks = (
             ("src", self.src is None or flow.src in self.src),
             ("dst", self.dst is None or flow.dst in self.dst),
@@ -330,7 +335,7 @@ def _iface_in(name, patterns):
     return name is not None and any(name == p or fnmatch.fnmatchcase(name, p) for p in patterns)
 
 
-def first_match(rules, flow, state="new"):
+def first_match(rules, flow, state=None):
     """The first rule of ``rules`` that ``flow`` meets, or None."""
     for rule in rules:
         if rule.matches(flow, state):
@@ -522,14 +527,18 @@ def allowlist_samples(cfg, policy, voice_iface, outside_iface):
         for address in rule.get("addresses") or []:
             peers.extend(_hosts(address))
         names = []
+        # fqdn_mode auto: a rule's exact names stand in for its addresses when it has none
+        # (with addresses, the addresses are what is pushed and checked)
+        stand_ins = [n for n in rule.get("fqdns") or [] if not n.startswith("*.")
+                     and fqdn_mode == "auto" and rule.get("addresses")]
         for name in rule.get("fqdns") or []:
             wildcard = name.startswith("*.")
-            if fqdn_mode in ("skip", "resolve") or (not policy.fqdn_objects if not wildcard
-                                                     else not policy.wildcard_fqdn):
+            if name in stand_ins or fqdn_mode in ("skip", "resolve") or (
+                    not policy.fqdn_objects if not wildcard else not policy.wildcard_fqdn):
                 continue
             names.append(WILDCARD_SAMPLE + name[1:] if wildcard else name)
-        unmatched = [n for n in rule.get("fqdns") or []
-                     if (WILDCARD_SAMPLE + n[1:] if n.startswith("*.") else n) not in names]
+        unmatched = [n for n in rule.get("fqdns") or [] if n not in stand_ins and
+                     (WILDCARD_SAMPLE + n[1:] if n.startswith("*.") else n) not in names]
         if unmatched:
             why = ("fqdn_mode=%s" % fqdn_mode if fqdn_mode in ("skip", "resolve") else
                    "%s cannot match %s" % (policy.platform, "wildcard domains" if all(
@@ -556,17 +565,23 @@ def allowlist_samples(cfg, policy, voice_iface, outside_iface):
                         samples.append(Sample(Flow(src, dst, proto, port, ingress=iin, egress=iout),
                                               PERMIT, "essentials-%s" % kind))
     if cfg.get("enforce"):
-        samples.extend(_denied_samples(cfg, allowed, taken, voice_hosts, ends))
+        samples.extend(_denied_samples(cfg, allowed, taken, voice_hosts, ends,
+                                       not policy.stateful))
     return samples, skipped
 
 
-def _denied_samples(cfg, allowed, taken, voice_hosts, ends):
+def _denied_samples(cfg, allowed, taken, voice_hosts, ends, stateless):
     """Flows the catalog does not ask for: next to each rule (ports just outside its range,
-    the other protocol, an address it does not name) and the usual suspects."""
+    the other protocol, an address it does not name) and the usual suspects.
+
+    ``stateless``: a filter without connection state must admit the replies of what it
+    admits, so a flow shaped like such a reply (from a port of an admitted flow's far end,
+    to its near end) is admitted by design and is not sampled as one to deny."""
     out, seen = [], set()
 
     def add(flow, why):
-        if flow.key() in seen or allowed.allows(flow):
+        if flow.key() in seen or allowed.allows(flow) or (
+                stateless and allowed.allows(flow.reply())):
             return
         seen.add(flow.key())
         out.append(Sample(flow, DENY, why))
@@ -611,6 +626,22 @@ def _denied_samples(cfg, allowed, taken, voice_hosts, ends):
     return out
 
 
+def class_dscp(classes, flow, replies=True):
+    """The DSCP of the QoS class whose match covers ``flow`` (by destination address and
+    port; with ``replies`` also by source address and port), None when none does."""
+    for cls in sorted(classes or [], key=lambda c: -c["dscp"]):
+        for match in cls["matches"]:
+            if match["proto"] != flow.proto:
+                continue
+            peers = Addresses(match["addresses"]) if match["addresses"] else Addresses.any()
+            if flow.dst in peers and match["port_min"] <= (flow.dport or -1) <= match["port_max"]:
+                return cls["dscp"]
+            if replies and flow.src in peers and \
+                    match["port_min"] <= (flow.sport or -1) <= match["port_max"]:
+                return cls["dscp"]
+    return None
+
+
 def qos_samples(intent, phone_port, uplink):
     """For a switch: every class match's flow in the voice VLAN carries the class DSCP, and
     the same flow on a port just outside the class does not."""
@@ -618,21 +649,9 @@ def qos_samples(intent, phone_port, uplink):
     classes = (intent.get("qos") or {}).get("classes") or []
     phone = ipaddress.ip_address("192.0.2.10")
     out = []
-    covered = []
-    for cls in classes:
-        for match in cls["matches"]:
-            covered.append((match, cls["dscp"]))
 
     def marked(flow):
-        for match, dscp in covered:
-            if match["proto"] != flow.proto:
-                continue
-            peers = Addresses(match["addresses"]) if match["addresses"] else Addresses.any()
-            if flow.dst in peers and match["port_min"] <= flow.dport <= match["port_max"]:
-                return dscp
-            if flow.src in peers and match["port_min"] <= (flow.sport or -1) <= match["port_max"]:
-                return dscp
-        return None
+        return class_dscp(classes, flow)
 
     for cls in classes:
         for match in cls["matches"]:
@@ -660,24 +679,31 @@ def qos_samples(intent, phone_port, uplink):
 
 
 # -- the check ------------------------------------------------------------------------------
+def _dscp_text(value):
+    return "none (unchanged)" if value is None else str(value)
+
+
 def _judge(policy, sample):
-    """(ok, verdict text) for one sample."""
+    """(None when the device does what the sample expects, else what it does instead;
+    the model's notes)."""
     verdict = policy.verdict(sample.flow)
     notes = list(verdict.notes)
-    ok = verdict.action == sample.expect
-    decided = verdict.rule
-    if ok and sample.expect == PERMIT and not policy.stateful and sample.reply:
+    if verdict.action != sample.expect:
+        return ("admitted by %s" if verdict.permitted else "denied by %s") % verdict.rule, notes
+    if sample.expect != PERMIT:
+        return None, notes
+    if not policy.stateful and sample.reply:
         back = policy.verdict(sample.flow.reply())
         notes += list(back.notes)
-        if back.action != PERMIT:
-            ok, decided = False, "its reply %s is denied by %s" % (sample.flow.reply().text(),
-                                                                   back.rule)
-    if ok and policy.marks and sample.expect == PERMIT and (
-            sample.dscp is not None or sample.why.startswith("port ")):
-        if verdict.dscp != sample.dscp:
-            ok = False
-            decided = "DSCP %s, not %s (%s)" % (verdict.dscp, sample.dscp, verdict.rule)
-    return ok, verdict, decided, notes
+        if not back.permitted:
+            return "denied on the way back: its reply %s is denied by %s" % (
+                sample.flow.reply().text(), back.rule), notes
+    # a qos sample "port N is outside ..." must stay unmarked (dscp None)
+    if policy.marks and (sample.dscp is not None or sample.why.startswith("port ")) and \
+            verdict.dscp != sample.dscp:
+        return "admitted by %s but leaves with DSCP %s, not %s" % (
+            verdict.rule, _dscp_text(verdict.dscp), _dscp_text(sample.dscp)), notes
+    return None, notes
 
 
 def run_samples(policy, samples):
@@ -686,28 +712,26 @@ def run_samples(policy, samples):
     nothing asks for. Each line names the rule that decided."""
     missing, extra, notes = [], [], []
     for sample in samples:
-        ok, verdict, decided, more = _judge(policy, sample)
+        wrong, more = _judge(policy, sample)
         for note in more:
             if note not in notes:
                 notes.append(note)
-        if ok:
-            continue
-        line = "%s [%s]: %s by %s" % (sample.flow.text(), sample.why,
-                                      "denied" if not verdict.permitted else (
-                                          "admitted" if sample.expect == DENY else "handled"),
-                                      decided)
-        (extra if sample.expect == DENY else missing).append(line)
+        if wrong:
+            line = "%s [%s]: %s" % (sample.flow.text(), sample.why, wrong)
+            (extra if sample.expect == DENY else missing).append(line)
     return missing, extra, notes
 
 
-def check(policy, intent, applicable=True):
+def check(policy, intent, applicable=True, qos_applicable=True):
     """The ``flows`` compliance cell for one device: ``{"status", "reason", "missing",
     "extra", "commands": [], "sampled"}``.
 
     ``intent``: the validated intent; the allowlist's rules are the catalog's, its voice
     networks, inside/outside interfaces and essentials say where the flows come from.
     ``applicable``: False when the platform does not do the allowlist (a switch): then the
-    QoS classes are checked where the model evaluates marking, else nothing is."""
+    QoS classes are checked where the model evaluates marking, else nothing is.
+    ``qos_applicable``: the platform marks DSCP (with ``qos`` in the intent and a model
+    that evaluates marking, outbound provider flows must carry their class's DSCP)."""
     cfg = intent.get("allowlist")
     if cfg and applicable and policy.filters:
         def voice_iface(address):
@@ -720,6 +744,14 @@ def check(policy, intent, applicable=True):
             return _first(cfg.get("outside_interfaces")) or found
 
         samples, skipped = allowlist_samples(cfg, policy, voice_iface, outside_iface)
+        classes = (intent.get("qos") or {}).get("classes")
+        if policy.marks and classes and qos_applicable:
+            # where the platform's marking is modelled: the phones' flows towards the
+            # provider leave with their class's DSCP (classification where voice enters)
+            voice = Addresses(cfg.get("voice_networks") or [])
+            for sample in samples:
+                if sample.expect == PERMIT and sample.flow.src in voice:
+                    sample.dscp = class_dscp(classes, sample.flow, replies=False)
         if not cfg.get("voice_networks"):
             return _cell("not_applicable", "flows are sampled from the voice networks; "
                                            "allowlist.voice_networks is empty", [], [], 0)

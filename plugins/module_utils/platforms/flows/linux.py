@@ -254,7 +254,7 @@ class NftPolicy(flows.Policy):
         if "ct" in left:
             key = left["ct"].get("key")
             if key == "state":
-                return ("new",)
+                return (flow.state,)
             if key == "direction":
                 return "original"
             return UNKNOWN
