@@ -20,6 +20,7 @@ import hashlib
 import os
 import time
 
+from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.backup import (
     latest_backup, read_backup, write_backup)
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
@@ -199,7 +200,7 @@ class DeviceLock(object):
 def run(request):
     """Carry out one request; returns the module result (without 'failed')."""
     driver = get_driver(request.platform)
-    intent = request.intent
+    intent = plan.validate(driver, request.intent)
     result = {"changed": False, "commands": [], "platform": request.platform,
               "state": request.state}
 

@@ -767,8 +767,8 @@ def check(policy, intent, applicable=True, qos_applicable=True):
     missing, extra, notes = run_samples(policy, samples)
     positives = sum(1 for s in samples if s.expect == PERMIT)
     parts = ["%d flows sampled: %d the provider needs (%d not admitted), %d others from or to "
-             "the voice networks (%d admitted)" % (len(samples), positives, len(missing),
-                                                    len(samples) - positives, len(extra))]
+             "the voice networks (%d admitted)"
+             % (len(samples), positives, len(missing), len(samples) - positives, len(extra))]
     if missing or extra:
         parts.append("each line names the rule that decided; a customer rule shadowing ours "
                      "is fixed on the device, not by this collection")

@@ -194,8 +194,8 @@ def _details(cell, feature=None):
         parts.append("reason: %s" % cell["reason"])
     for label in ("missing", "extra"):
         if cell[label]:
-            parts.append("%s:\n%s" % (_heading(feature, label),
-                                        "\n".join("  " + line for line in cell[label])))
+            lines = "\n".join("  " + line for line in cell[label])
+            parts.append("%s:\n%s" % (_heading(feature, label), lines))
     if cell["commands"]:
         parts.append("commands that fix it:\n%s" % "\n".join(cell["commands"]))
     return "\n".join(parts)

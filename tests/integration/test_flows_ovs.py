@@ -15,8 +15,6 @@ import random
 import re
 import sys
 
-import pytest
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.join(HERE, "..", "..")
 sys.path.insert(0, HERE)
@@ -28,7 +26,7 @@ from ansible_collections.voipready.network.plugins.module_utils.intent import ( 
 from ansible_collections.voipready.network.plugins.module_utils.platforms import openvswitch  # noqa: E402
 from ansible_collections.voipready.network.plugins.module_utils.platforms.flows import (  # noqa: E402
     policy_from_running)
-from test_ovs_local import pytestmark, switch  # noqa: E402,F401  (the real OVS fixture)
+from test_ovs_local import pytestmark, switch  # noqa: E402,F401,F811  (the real OVS fixture)
 
 OFCTL = "ovs-ofctl -O OpenFlow13"
 # Customer flows: a SIP drop above our marking, a resubmit into table 1 (which skips our

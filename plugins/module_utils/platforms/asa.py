@@ -312,6 +312,18 @@ class Driver(PlatformDriver):
                "can only prioritise (priority-queue with LLQ); mark on the LAN switch or router",
     }
     comment = "!"
+    binds_inside = True          # access-group ... in interface <nameif>
+
+    def canonical_interface(self, name):
+        return canonical_interface(name) if name[:1].isupper() else name
+
+    def subinterface_name(self, sub, voice_vlan):
+        """The nameif the sub-interface gets (what access-groups name)."""
+        if sub["vlan"] == voice_vlan["voice_vlan"]["id"]:
+            return voice_vlan["voice_vlan"]["name"].lower()
+        if sub["vlan"] == voice_vlan["data_vlan"]["id"]:
+            return voice_vlan["data_vlan"]["name"].lower()
+        return "vlan%d" % sub["vlan"]
 
     def __init__(self):
         self._prefixes = set([DEFAULT_PREFIX])

@@ -152,6 +152,20 @@ class PlatformDriver(object):
     needs_commit = False
     #: comment leader used when rendering a configuration file
     comment = "!"
+    #: the allowlist's policies bind to ``allowlist.inside_interfaces`` (ACLs, ``srcintf``,
+    #: the zone of those interfaces), so the voice networks must live on them (plan.py)
+    binds_inside = False
+    #: where ``qos.interfaces`` classify: "ingress" (where voice enters), "egress" (where
+    #: it leaves), "both" (classify on ingress, rewrite on egress), None (no binding)
+    qos_binding = None
+
+    def canonical_interface(self, name):
+        """The device's own spelling of an interface name (IOS expands ``Gi0/1``)."""
+        return name
+
+    def subinterface_name(self, sub, voice_vlan):
+        """The interface a ``voice_vlan.subinterfaces`` entry becomes on this platform."""
+        return "%s.%d" % (sub["parent"], sub["vlan"])
 
     # -- applicability ---------------------------------------------------------------
     def not_applicable(self, feature, intent):

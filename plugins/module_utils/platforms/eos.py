@@ -219,6 +219,8 @@ class Driver(PlatformDriver):
     gather_commands = ("show running-config",)
     needs_commit = True
     comment = "!"
+    binds_inside = True
+    qos_binding = "ingress"      # service-policy type qos input
     unsupported = {
         "sip_alg": ("Arista EOS has no SIP ALG or SIP helper: it never rewrites SIP, so "
                     "there is nothing to switch off"),

@@ -678,6 +678,11 @@ class Driver(PlatformDriver):
     unsupported = {}
     needs_commit = False
     comment = "#"
+    binds_inside = True          # srcintf / dstintf
+    qos_binding = "egress"       # shaping-policy dstintf
+
+    def subinterface_name(self, sub, voice_vlan):
+        return vlan_ifname(sub)
 
     # -- applicability ---------------------------------------------------------------
 

@@ -474,6 +474,14 @@ class Driver(PlatformDriver):
     gather_commands = ("show running-config",)
     unsupported = {}
     comment = "!"
+    binds_inside = True
+    qos_binding = "egress"       # service-policy output
+
+    def canonical_interface(self, name):
+        return canonical_interface(name)
+
+    def subinterface_name(self, sub, voice_vlan):
+        return "%s.%d" % (canonical_interface(sub["parent"]), sub["vlan"])
 
     def __init__(self):
         self._prefixes = set([DEFAULT_PREFIX])

@@ -252,6 +252,8 @@ class Driver(PlatformDriver):
     needs_commit = True
     comment = "#"
     unsupported = {}
+    binds_inside = True          # the zones of the inside interfaces
+    qos_binding = "both"         # filter input classifies, the rewrite rule marks on egress
 
     # -- applicability -----------------------------------------------------------------
     def not_applicable(self, feature, intent):

@@ -505,6 +505,9 @@ class Driver(PlatformDriver):
     comment = "#"
     unsupported = {}
 
+    def subinterface_name(self, sub, voice_vlan):
+        return "vlan%d-%s" % (sub["vlan"], voice_vlan["voice_vlan"]["name"])
+
     def render(self, intent, bridge="bridge1"):
         lines = ["# voipready.network -- RouterOS v7 (/export terse)"]
         if "allowlist" in intent:

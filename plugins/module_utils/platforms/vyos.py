@@ -529,6 +529,7 @@ class Driver(PlatformDriver):
     needs_commit = True
     comment = "#"
     unsupported = {}
+    qos_binding = "ingress"      # policy route <name> interface <if>
 
     def __init__(self, vyos_version=None):
         if vyos_version is not None and str(vyos_version) not in VERSIONS:

@@ -12,8 +12,10 @@ Interface names follow each vendor's naming; they are what a realistic site uses
 from __future__ import absolute_import, division, print_function
 
 from ansible_collections.voipready.network.plugins.module_utils import catalog as catalog_lib
+from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     qos_classes_from_rules, validate_intent)
+from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver
 
 # platform -> (inside, outside, phone ports, uplinks, router sub-interface parent)
 INTERFACES = {
@@ -25,12 +27,13 @@ INTERFACES = {
     "asa": (["inside"], ["outside"], [], [], None),
     "junos": (["ge-0/0/1.0"], ["ge-0/0/0.0"], ["ge-0/0/10", "ge-0/0/11"], ["xe-0/1/0"],
               "ge-0/0/2"),
-    "fortios": (["internal1"], ["wan1"], [], [], "internal1"),
+    # the voice network is the sub-interface internal1.110's: the policies bind there
+    "fortios": (["internal1.110"], ["wan1"], [], [], "internal1"),
     "panos": (["ethernet1/2"], ["ethernet1/1"], [], [], "ethernet1/2"),
     "eos": (["Ethernet2"], ["Ethernet1"], ["Ethernet10", "Ethernet11"], ["Ethernet48"],
             "Ethernet2"),
     "routeros": (["bridge1"], ["ether1"], ["ether5", "ether6"], ["sfp-sfpplus1"], "ether2"),
-    "vyos": (["eth1"], ["eth0"], [], [], "eth1"),
+    "vyos": (["eth1.110"], ["eth0"], [], [], "eth1"),
 }
 
 SCENARIOS = {
@@ -70,8 +73,10 @@ def intent_for(platform, scenario):
             "subinterfaces": ([{"parent": parent, "vlan": 110, "address": "192.0.2.1/24"}]
                               if parent and not phones else []),
         },
+        # where voice passes, in the direction the platform classifies (the qos role's
+        # default): ingress classifiers get the inside interfaces too
         "qos": {"trust": True, "classes": qos_classes_from_rules(rules),
-                "interfaces": outside},
+                "interfaces": plan.qos_interfaces(get_driver(platform), inside, outside)},
         "timeouts": {"udp": 60, "udp_stream": 600, "sip": 900, "keepalive_interval": 30},
     }
     return validate_intent(features)

@@ -66,7 +66,7 @@ def test_parse_gives_back_the_intent():
     assert parsed["sip_alg"] == {"enabled": False}
     assert parsed["voice_vlan"]["subinterfaces"] == intent["voice_vlan"]["subinterfaces"]
     assert parsed["qos"]["classes"] == intent["qos"]["classes"]
-    assert parsed["qos"]["interfaces"] == ["eth0"]
+    assert parsed["qos"]["interfaces"] == sorted(intent["qos"]["interfaces"]) == ["eth0", "eth1.110"]
     assert (parsed["timeouts"]["udp"], parsed["timeouts"]["udp_stream"], parsed["timeouts"]["sip"]) == (
         60, 600, 900)
     # rollback input: parse output renders to the same owned lines

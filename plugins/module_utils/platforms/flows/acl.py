@@ -205,5 +205,3 @@ def service_entry(words):
         else:
             index += 1
     return [(protos, sports, dports)]
-
-

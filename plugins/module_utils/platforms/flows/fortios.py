@@ -200,7 +200,6 @@ class FortiPolicy(flows.Policy):
             flow.ingress, flow.egress), notes=notes)
 
     def lines(self):
-        return ["policy %s: %s -> %s %s" % (i, " ".join(_values(e, "srcintf")),
-                                           " ".join(_values(e, "dstintf")),
-                                           " ".join(_values(e, "action")))
-                for i, e in self.policies]
+        return ["policy %s: %s -> %s %s" % (
+            i, " ".join(_values(e, "srcintf")), " ".join(_values(e, "dstintf")),
+            " ".join(_values(e, "action"))) for i, e in self.policies]

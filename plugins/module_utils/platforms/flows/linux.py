@@ -98,8 +98,8 @@ class NftPolicy(flows.Policy):
                 for link in doc:
                     for info in link.get("addr_info") or []:
                         if info.get("family") in ("inet", "inet6") and info.get("scope") != "host":
-                            self.add_address(link["ifname"], "%s/%s" % (info["local"],
-                                                                       info["prefixlen"]))
+                            self.add_address(link["ifname"],
+                                             "%s/%s" % (info["local"], info["prefixlen"]))
             for doc in _json_values(route_text):
                 for route in doc:
                     dst = route.get("dst")
@@ -142,8 +142,8 @@ class NftPolicy(flows.Policy):
             ctx["notes"].append("table %s %s: chain %s missing or looping" % (family, tname, cname))
             return None, None
         for index, rule in enumerate(chain["rules"]):
-            label = "table %s %s chain %s rule %d: %s" % (family, tname, cname, index + 1,
-                                                           rule_text(rule))
+            label = "table %s %s chain %s rule %d: %s" % (
+                family, tname, cname, index + 1, rule_text(rule))
             outcome = self._rule(flow, family, tname, rule, ctx, depth, label)
             if outcome is None:
                 continue
@@ -406,7 +406,8 @@ def rule_text(rule):
         if key == "match":
             op = body.get("op")
             parts.append("%s%s %s" % (_side(body.get("left") or {}),
-                                       "" if op in ("==", "in") else " " + op, _right(body.get("right"))))
+                                      "" if op in ("==", "in") else " " + op,
+                                      _right(body.get("right"))))
         elif key in ("accept", "drop", "return", "continue"):
             parts.append(key)
         elif key in ("jump", "goto"):

@@ -80,7 +80,6 @@ class RouterosPolicy(flows.Policy):
             if via:
                 self.add_route(props["dst-address"], via)
 
-
     def _match(self, entry, flow, notes):
         label = entry.line()
         for key, value in sorted(entry.props.items()):
