@@ -166,8 +166,10 @@ def with_missing(platform, field):
     missing = MISSING[platform]
     cfg = dict(intent.get(feature) or {})
     if key == "subinterfaces.parent":
-        cfg["subinterfaces"] = [{"parent": PARENT_MISSING.get(platform, missing), "vlan": 120,
-                                 "address": "198.51.100.129/26"}]
+        # beside the baseline's own (FortiOS's inside interface is its internal1.110)
+        cfg["subinterfaces"] = list(cfg.get("subinterfaces") or []) + [
+            {"parent": PARENT_MISSING.get(platform, missing), "vlan": 120,
+             "address": "198.51.100.129/26"}]
         missing = PARENT_MISSING.get(platform, missing)
     else:
         cfg[key] = [missing]
@@ -232,7 +234,9 @@ def test_fortios_device_without_internal1_and_wan1_is_refused_and_zones_count():
     running = fixture("fortios").replace('"internal1', '"port2').replace('"wan1"', '"port1"')
     driver = get_driver("fortios")
     err = refused(driver, running, scoped_intent("fortios"))
-    assert "voipready_inside_interfaces" in str(err) and "'internal1'" in str(err)
+    # the baseline's inside interface is the voice VLAN internal1.110 this change makes, so
+    # the first interface the device lacks is the outside wan1
+    assert "voipready_outside_interfaces" in str(err) and "'wan1'" in str(err)
     assert "port1, port2" in str(err)
     # a zone is a valid srcintf/dstintf
     zoned = running + 'config system zone\n    edit "LAN"\n        set interface "port2"\n    next\nend\n'
