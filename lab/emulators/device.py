@@ -95,6 +95,8 @@ class EmulatedDevice:
     ssh_server_version = "OpenSSH_9.2p1"
     #: offer keyboard-interactive authentication (PAN-OS) besides password
     keyboard_interactive = False
+    #: the key exchange methods the device offers (None: asyncssh's defaults)
+    kex_algs = None
     more_prompt = " --More-- "
 
     #: timers by (state dir, key): they belong to the device, not to the session

@@ -257,11 +257,14 @@ async def serve(args):
     users = Users.load(args.users or os.path.join(args.state_dir, "users.json"))
     emulator = Emulator(cls, args.state_dir, args.hostname, users)
     host, _, port = args.listen.rpartition(":")
+    options = {}
+    if getattr(cls, "kex_algs", None):
+        options["kex_algs"] = list(cls.kex_algs)  # the platform's own key exchange offer
     server = await asyncssh.create_server(
         lambda: _SSHServer(emulator), host or "0.0.0.0", int(port),
         server_host_keys=[emulator.host_key()], process_factory=make_process_factory(emulator),
         line_editor=False, encoding="utf-8", server_version=cls.ssh_server_version,
-        reuse_address=True)
+        reuse_address=True, **options)
     for sock in server.sockets:
         address = sock.getsockname()
         log("Server listening on %s port %s." % (address[0], address[1]))

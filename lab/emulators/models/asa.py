@@ -339,7 +339,7 @@ class AsaConfig(object):
 
     def __init__(self, text):
         self.header = []
-        self.version = "9.16(4)"
+        self.version = "9.5(2)204"
         self.blocks = []
         self.timers = dict((k, (v[0], "absolute" if k == "uauth" else None))
                            for k, v in TIMERS.items())
