@@ -275,10 +275,15 @@ class FortiConfig(object):
         node = node or self.root
         pad = "    " * depth
         out = []
-        sets = dict(node.sets)
+        defaults = DEFAULTS.get(node.path, {})
         if full:
-            for key, value in DEFAULTS.get(node.path, {}).items():
+            sets = dict(node.sets)
+            for key, value in defaults.items():
                 sets.setdefault(key, value)
+        else:
+            # ``show`` prints what differs from the default (FortiOS CLI, show vs
+            # show full-configuration): a field set to its default value is not listed
+            sets = dict((k, v) for k, v in node.sets.items() if defaults.get(k) != v)
         for key, value in sets.items():
             out.append(("%sset %s %s" % (pad, key, value)).rstrip())
         for name, sub in node.subs.items():

@@ -150,12 +150,24 @@ class FortiGate(EmulatedDevice):
         text = self._config.show([])
         if self.set_running(text, line=line, changes=["%s %s" % e for e in events]):
             self._config_text = self.running
-            if self._cfg_save() == "automatic":
+            mode = self._global("cfg-save", "automatic")
+            if mode == "automatic":
                 self.save_startup(self.running)
+            elif mode == "revert" and not self.timer_armed("cfg-revert"):
+                # FortiOS 7.4 CLI Reference, system global cfg-save revert: unsaved changes
+                # are undone (the unit goes back to its saved configuration) unless
+                # 'execute cfg save' comes within cfg-revert-timeout seconds
+                seconds = int(self._global("cfg-revert-timeout", "600"))
+                self.schedule(seconds, "cfg-revert", self._revert)
+                self.event("revert_armed", seconds=seconds)
 
-    def _cfg_save(self):
+    def _revert(self):
+        self.store.put("running-config", self.store.get("startup-config", ""))
+        self.event("rollback", reason="cfg-revert-timeout")
+
+    def _global(self, key, default):
         node = self.config().table("system global")
-        return node.sets.get("cfg-save", "automatic") if node else "automatic"
+        return node.sets.get(key, default).strip('"') if node else default
 
     # -- show / get / execute -----------------------------------------------------------------
     def _show(self, words):
@@ -187,6 +199,7 @@ class FortiGate(EmulatedDevice):
 
     def _execute(self, words):
         if words[:2] == ["cfg", "save"]:
+            self.cancel("cfg-revert")
             self.save_startup(self.running)
             return ""
         return parse_error(words[0] if words else "execute") + "\n"

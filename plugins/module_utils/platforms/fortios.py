@@ -501,6 +501,10 @@ def render_allowlist(tree, allowlist, policy_ids=None):
             ("action", pol["action"]), ("srcaddr", q(pol["src"] or "all")),
             ("dstaddr", q(pol["dst"] or "all")), ("schedule", q("always")),
             ("service", q(*(pol["services"] or ["ALL"]))), ("comments", q(pol["comment"]))])
+        if pol["action"] == "deny":
+            # deny is the default action and ``show`` never prints a default: a policy
+            # that holds it reads back without the line, so none is wanted either
+            del entry.sets["action"]
         if pol["outbound"] and pol["action"] == "accept":
             entry.sets["nat"] = "enable"  # policy-based NAT mode: source NAT to wan
     return plan["notes"]
@@ -654,6 +658,27 @@ def readable(method):
     wrapper.__name__ = method.__name__
     wrapper.__doc__ = method.__doc__
     return wrapper
+
+
+#: how FortiOS refuses a line: the line is dropped and the session goes on, so the text is
+#: the only sign (FortiOS CLI: "command parse error before", "value parse error before",
+#: "entry not found in datasource", and the "Command fail. Return code N" that ends each)
+REFUSED_RE = re.compile(r"^(Command fail\. Return code -?\d+|command parse error before .*|"
+                        r"value parse error before .*|entry not found in datasource|"
+                        r"node_check_object fail!.*)\s*$", re.M)
+
+
+def check_output(output, count):
+    """Raise when the FortiGate refused a line of the push, quoting its own words."""
+    match = REFUSED_RE.search(output or "")
+    if match:
+        text = output or ""
+        start = max(0, text.rfind("\n", 0, max(0, match.start() - 1)) - 300)
+        end = text.find("Return code", match.start())
+        end = text.find("\n", end) if end >= 0 else match.end()
+        snippet = text[start:end if end >= 0 else len(text)].strip()
+        raise VoipReadyError("the device rejected a command: %s" % snippet,
+                             field="commands", value=count)
 
 
 #: top-level SNMP blocks whose names are secrets (community strings, v3 users)
@@ -982,7 +1007,9 @@ class Driver(PlatformDriver):
         if confirm_timeout:
             lines = ["config system global", "set cfg-save revert",
                      "set cfg-revert-timeout %d" % int(confirm_timeout), "end"] + lines
-        return transport.send_config(lines)
+        output = transport.send_config(lines)
+        check_output(output, len(lines))
+        return output
 
     def confirm(self, transport):
         """Keep the change: save it and leave revert mode."""

@@ -217,6 +217,41 @@ class TestFortios(FirewallCases):
                                     phone_ports=["port5"])
         assert "FortiSwitch" in self.driver.not_applicable("voice_vlan", intent)
 
+    def test_default_deny_reads_back_without_its_action_line(self):
+        """FortiOS ``show`` omits default values, and deny is a policy's default action:
+        the enforcing policy reads back without ``set action deny`` and is compliant
+        (found by the emulated FortiGate, lab/emulators/platforms/fortios.py)."""
+        intent, drv = intent_for(self.PLATFORM, "kore-us-east"), self.driver
+        future = drv.simulate(self.running, drv.remediate(self.running, intent))
+        printed = "\n".join(l for l in future.splitlines() if l.strip() != "set action deny")
+        assert "ENFORCE" in printed
+        assert drv.remediate(printed + "\n", intent) == []
+
+    def test_push_fails_with_the_fortigate_refusal(self):
+        """FortiOS drops a refused line and carries on: only its text tells."""
+        refused = ("vr-fgt1 (19000) # set srcaddr \"VOIPREADY-G-X\"\n"
+                   "entry not found in datasource\n\n"
+                   "value parse error before 'VOIPREADY-G-X'\nCommand fail. Return code -3\n"
+                   "vr-fgt1 (19000) # next\n")
+
+        class Fake(object):
+            def __init__(self, output):
+                self.output = output
+
+            def send_config(self, lines):
+                return self.output
+
+        with pytest.raises(VoipReadyError) as err:
+            self.driver.push(Fake(refused), ["config firewall policy", "edit 19000"])
+        assert "entry not found in datasource" in str(err.value)
+        assert "Return code -3" in str(err.value)
+        for text in ("command parse error before 'srcaddrs'\nCommand fail. Return code -61\n",
+                     "node_check_object fail! for name port9\n"):
+            with pytest.raises(VoipReadyError):
+                self.driver.push(Fake(text), ["config firewall policy"])
+        accepted = "vr-fgt1 (policy) # edit 19000\nvr-fgt1 (19000) # set name \"x\"\n"
+        assert self.driver.push(Fake(accepted), ["config firewall policy"]) == accepted
+
     def test_commit_confirm_equivalent(self):
         sent = []
 
