@@ -365,8 +365,8 @@ def test_a_broken_driver_keyword_is_refused_by_the_device_and_rolled_back(fresh,
     real = driver_cls.remediate
 
     def broken(self, running, intent, state="merged"):
-        return [c.replace("access-group ", "access-groups ") for c in real(self, running, intent,
-                                                                          state)]
+        return [c.replace("access-group ", "access-groups ")
+                for c in real(self, running, intent, state)]
 
     monkeypatch.setattr(driver_cls, "remediate", broken)
     with pytest.raises(VoipReadyError) as err:
@@ -378,10 +378,13 @@ def test_a_broken_driver_keyword_is_refused_by_the_device_and_rolled_back(fresh,
     assert "VOIPREADY" not in emu.running()
     # the same lines as before; the one that moved is 'inspect sip', which the rollback
     # typed again: the ASA lists a class's inspections in the order they were entered
-    lines = lambda t: sorted(l for l in t.splitlines() if not l.startswith("Cryptochecksum"))  # noqa: E731
-    assert lines(emu.running()) == lines(before)
+    assert _lines(emu.running()) == _lines(before)
     monkeypatch.setattr(driver_cls, "remediate", real)
     assert _run(emu, _intent())["changed"]
+
+
+def _lines(text):
+    return sorted(ln for ln in text.splitlines() if not ln.startswith("Cryptochecksum"))
 
 
 def test_a_binding_voipready_does_not_own_is_refused_before_any_change(fresh):

@@ -329,9 +329,12 @@ class Block(object):
                 node.add_child(text)
 
 
+def _positive(text):
+    return text[3:] if text.startswith("no ") else text
+
+
 def _same_key(old, new):
-    strip = lambda t: t[3:] if t.startswith("no ") else t  # noqa: E731
-    return strip(old).split()[:1] == strip(new).split()[:1]
+    return _positive(old).split()[:1] == _positive(new).split()[:1]
 
 
 class AsaConfig(object):
@@ -679,8 +682,6 @@ class AsaConfig(object):
             for child in list(block.node.children):
                 if child.text == text or child.text.startswith(text + " "):
                     child.delete()
-            if command == "shutdown":
-                pass
         else:
             block.merge((), text)
         _order_interface(block)
@@ -1418,9 +1419,9 @@ def _defaults_for(block):
     inspect dns``). Other blocks print as ``show running-config`` prints them."""
     if block.text == "policy-map type inspect dns preset_dns_map":
         have = set(c.text for c in block.node.all_children())
-        return ["  " + d for d in ("dns-guard", "protocol-enforcement", "nat-rewrite",
-                                    "no id-randomization", "no id-mismatch",
-                                    "no tsig enforced") if d not in have]
+        defaults = ("dns-guard", "protocol-enforcement", "nat-rewrite", "no id-randomization",
+                    "no id-mismatch", "no tsig enforced")
+        return ["  " + d for d in defaults if d not in have]
     return []
 
 

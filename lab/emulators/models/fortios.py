@@ -35,6 +35,7 @@ import uuid
 
 from hier_config import Platform, get_hconfig
 
+
 # -- error texts ------------------------------------------------------------------------
 def parse_error(word):
     return "command parse error before '%s'\nCommand fail. Return code -61" % word

@@ -89,7 +89,7 @@ class AsaDevice(IosStyleDevice):
                 lines.append("username %s password ***** pbkdf2 privilege %d"
                              % (name, users.accounts[name]["privilege"]))
         text = template.replace("{hostname}", hostname)
-        text = text.replace("{usernames}\n", "".join(l + "\n" for l in lines))
+        text = text.replace("{usernames}\n", "".join(ln + "\n" for ln in lines))
         return AsaConfig(text).render()
 
     # -- the model -------------------------------------------------------------------------
@@ -286,8 +286,8 @@ class AsaDevice(IosStyleDevice):
 
     def configured(self):
         super().configured()
-        self.store.event("syslog", message="%%ASA-5-111008: User '%s' executed the 'configure "
-                                            "terminal' command." % self.username)
+        message = "%%ASA-5-111008: User '%s' executed the 'configure terminal' command."
+        self.store.event("syslog", message=message % self.username)
 
 
 def _grammars():

@@ -227,13 +227,13 @@ def _grep(text, pipe):
     words = pipe.split()
     if not words or words[0] != "grep":
         return parse_error(words[0] if words else "|") + "\n"
-    flags, args = [w for w in words[1:] if w.startswith("-")], [w for w in words[1:]
-                                                                 if not w.startswith("-")]
+    flags = [w for w in words[1:] if w.startswith("-")]
+    args = [w for w in words[1:] if not w.startswith("-")]
     if not args:
         return parse_error("grep") + "\n"
     pattern = re.compile(" ".join(args).strip("'\""), re.I if "-i" in flags else 0)
-    keep = [l for l in text.split("\n") if l and bool(pattern.search(l)) != ("-v" in flags)]
-    return "".join(l + "\n" for l in keep)
+    keep = [ln for ln in text.split("\n") if ln and bool(pattern.search(ln)) != ("-v" in flags)]
+    return "".join(ln + "\n" for ln in keep)
 
 
 DEVICES = {"fortios": FortiGate}
