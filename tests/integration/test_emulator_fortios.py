@@ -374,13 +374,17 @@ def test_a_broken_driver_keyword_is_refused_by_the_device_and_rolled_back(fresh,
     assert _run(emu, _intent())["changed"]
 
 
-def test_an_interface_the_fortigate_does_not_have_is_refused_by_the_device(fresh):
+def test_an_interface_the_fortigate_does_not_have_is_refused_before_any_change(fresh):
+    """The collection reads the interfaces (and zones) the emulated FortiGate has and
+    refuses one it has not, naming the variable; the device is not touched."""
     from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
     emu = fresh
     before = emu.running()
     intent = _intent()
     intent["allowlist"]["outside_interfaces"] = ["wan9"]
+    intent["qos"]["interfaces"] = ["wan9"]
     with pytest.raises(VoipReadyError) as err:
         _run(emu, intent)
-    assert "node_check_object fail! for name wan9" in str(err.value)
-    assert unowned(emu.running()) == unowned(before)
+    assert "wan9" in str(err.value) and "does not have" in str(err.value)
+    assert "virtual-wan-link" in str(err.value)  # an SD-WAN zone read from the device
+    assert emu.running() == before

@@ -71,7 +71,7 @@ class FortiError(Exception):
 # A field: (kind, argument). kinds: str (max length), enum (choices), int (low, high),
 # ipmask, ip, ref (datasource tables, plus names always accepted), list (choices),
 # portrange, bits6, uuid, any (accepted as typed; tables the collection never touches).
-IFACE_REF = ("ref", (("system interface", "system zone"), ("any",)))
+IFACE_REF = ("ref", (("system interface", "system zone", "system sdwan zone"), ("any",)))
 ADDR_REF = ("ref", (("firewall address", "firewall addrgrp"), ()))
 SERVICE_REF = ("ref", (("firewall service custom", "firewall service group"), ()))
 ENABLE = ("enum", ("enable", "disable"))
@@ -123,6 +123,11 @@ TABLES = {
     "system zone": {"kind": "table", "id": "name", "fields": {
         "interface": ("ref", (("system interface",), ())), "intrazone": ("enum", ("allow", "deny"))}},
     "system vdom": {"kind": "table", "id": "name", "fields": {}},
+    "system sdwan": {"kind": "settings", "fields": {"status": ENABLE}, "subs": ("zone", "members")},
+    "system sdwan zone": {"kind": "table", "id": "name", "fields": {}},
+    "system sdwan members": {"kind": "table", "id": "int", "fields": {
+        "interface": ("ref", (("system interface",), ())), "zone": ("ref", (("system sdwan zone",), ())),
+        "gateway": ("ip", None)}},
     "firewall address": {"kind": "table", "id": "name", "maxlen": 79, "uuid": True, "fields": {
         "uuid": ("uuid", None), "type": ("enum", ("ipmask", "iprange", "fqdn", "geography",
                                                   "wildcard", "interface-subnet", "mac")),
@@ -322,7 +327,10 @@ class FortiConfig(object):
             if path in TABLES or path in OPAQUE or self.table(path) is not None:
                 rest = words[size:]
                 return path, (rest[0] if rest else None)
-        raise FortiError(parse_error(words[0]))
+        groups = set(p.split()[0] for p in list(TABLES) + list(OPAQUE))
+        # FortiOS names the first word it could not place: 'system sdwanx' -> 'sdwanx'
+        raise FortiError(parse_error(words[1] if words[0] in groups and len(words) > 1
+                                     else words[0]))
 
     # -- the session -------------------------------------------------------------------
     def session(self):
