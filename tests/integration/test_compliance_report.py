@@ -135,14 +135,15 @@ def test_unreachable_devices_are_reported_and_fail_the_job(tmp_path):
     reports = tmp_path / "reports"
     data = json.loads((reports / "compliance.json").read_text())
     assert data["summary"]["unreachable"] == ["dead-fw", "dead-sw"]
-    assert data["summary"]["counts"]["unreachable"] == 6 and data["summary"]["compliant"] is False
-    assert set(data["hosts"]["dead-fw"]["features"]) == {"allowlist", "sip_alg", "qos", "timeouts"}
-    assert set(data["hosts"]["dead-sw"]["features"]) == {"voice_vlan", "qos"}
+    assert data["summary"]["counts"]["unreachable"] == 8 and data["summary"]["compliant"] is False
+    assert set(data["hosts"]["dead-fw"]["features"]) == {"allowlist", "sip_alg", "qos", "timeouts",
+                                                          "flows"}
+    assert set(data["hosts"]["dead-sw"]["features"]) == {"voice_vlan", "qos", "flows"}
     for host in data["hosts"].values():
         for cell in host["features"].values():
             assert cell["status"] == "unreachable" and cell["reason"].startswith("cannot log in to 127.0.0.1:")
     root = ET.parse(str(reports / "compliance.xml")).getroot()
-    assert root.get("errors") == "6" and len(list(root.iter("testcase"))) == 6
+    assert root.get("errors") == "8" and len(list(root.iter("testcase"))) == 8
     assert all(case.find("error").get("type") == "unreachable" for case in root.iter("testcase"))
     assert 'data-host="dead-sw" data-feature="qos" data-status="unreachable"' in (reports / "compliance.html").read_text()
     # set_stats: AWX shows this block as the job's artifacts
