@@ -12,7 +12,8 @@ __metaclass__ = type
 from ansible_collections.voipready.network.plugins.module_utils.engine import (
     DEFAULT_BACKUP_DIR, Request, run)
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
-from ansible_collections.voipready.network.plugins.module_utils.intent import PLATFORMS
+from ansible_collections.voipready.network.plugins.module_utils.intent import (
+    PLATFORMS, role_variable)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import STATES
 
 CONNECTION_SPEC = dict(
@@ -77,7 +78,15 @@ def execute(params, check_mode, feature=None):
     try:
         return run(request_from_params(params, check_mode, feature)), None
     except VoipReadyError as exc:
-        return {"changed": False, "field": exc.field, "value": _safe(exc.value)}, str(exc)
+        result = {"changed": False, "field": exc.field, "value": _safe(exc.value)}
+        message = str(exc)
+        variable = role_variable(exc.field)
+        if variable:
+            # users of the roles set the variable, not the field: name it too
+            result["variable"] = variable
+            if variable not in message:
+                message = "%s (inventory variable %s)" % (message, variable)
+        return result, message
 
 
 def _safe(value):

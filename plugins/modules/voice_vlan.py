@@ -161,6 +161,13 @@ value:
   description: On a validation error, the value that was wrong.
   returned: on failure
   type: raw
+variable:
+  description: >-
+    On an error about an option the roles fill from the inventory, that inventory variable
+    (for example C(voipready_phone_ports) for C(voice_vlan.phone_ports)); the message names it too.
+  returned: on failure, when the option has one
+  type: str
+  sample: voipready_phone_ports
 """
 
 from ansible_collections.voipready.network.plugins.module_utils.runner import module_main

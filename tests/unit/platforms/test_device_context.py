@@ -416,3 +416,18 @@ def test_routeros_unset_tokens_on_unowned_lines_are_ignored():
     assert driver.parse(running)["sip_alg"]["enabled"] in (True, False)
     commands, after = converge(driver, running, validate_intent({"sip_alg": {}, "timeouts": {}}))
     assert commands and "!power-cycle-ping-address" in after
+
+
+# -- the module result names the variable for every error about a role-filled option -------
+def test_module_errors_name_the_inventory_variable():
+    from ansible_collections.voipready.network.plugins.module_utils.runner import execute
+    params = {"platform": "ios", "state": "merged", "transport": "netmiko", "running_config": None,
+              "connection": {"host": "192.0.2.10"}, "confirm_timeout": 120, "lock_timeout": 1,
+              "accept_lockout_risk": False, "backup_dir": "/nonexistent", "backup": None,
+              "config": {"phone_ports": ["Gi1/0/1", "bad name"]}}
+    result, error = execute(params, True, "voice_vlan")
+    assert result["field"] == "voice_vlan.phone_ports[1]" and result["variable"] == "voipready_phone_ports"
+    assert error.endswith("(inventory variable voipready_phone_ports)") and "'bad name'" in error
+    params["config"] = {"trust_dscp": "yes"}
+    result, error = execute(params, True, "voice_vlan")
+    assert result["variable"] == "voipready_trust_dscp" and error.count("voipready_trust_dscp") == 1
