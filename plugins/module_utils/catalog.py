@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import copy
 import csv
+import hashlib
 import io
 import json
 import os
+import tempfile
 
 from ansible_collections.voipready.network.plugins.module_utils import netutil
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
@@ -68,9 +70,11 @@ def _format_checker():
 
 
 def _schema_validator():
-    with open(SCHEMA_PATH, encoding="utf-8") as handle:
-        schema = json.load(handle)
-    return jsonschema.Draft202012Validator(schema, format_checker=_format_checker())
+    if not _VALIDATOR:
+        with open(SCHEMA_PATH, encoding="utf-8") as handle:
+            schema = json.load(handle)
+        _VALIDATOR.append(jsonschema.Draft202012Validator(schema, format_checker=_format_checker()))
+    return _VALIDATOR[0]
 
 
 def _check_references(doc):
@@ -119,38 +123,115 @@ def _catalog_files(directory):
     return sorted(os.path.join(directory, n) for n in os.listdir(directory) if n.endswith((".yml", ".yaml")))
 
 
-# Filters call load_catalog once per host and task; schema validation costs ~0.1 s,
-# so results are kept per set of files, keyed on their modification times and sizes.
-_CACHE = {}
+# The catalog is parsed and validated once per content, not once per task or host:
+# ansible forks a worker per host and task, so a cache in memory alone dies with each
+# worker. The key is a SHA-256 over the bytes of every catalog file (and its path), the
+# schema and the code that validates them; the validated catalog is kept in memory
+# (a parent process that loaded it hands it to its forks) and as JSON under
+# $VOIPREADY_CACHE_DIR (default ~/.cache/voipready/catalog), so a worker that finds the
+# digest reads one JSON file instead of parsing YAML and running the schema again.
+# Changing any byte of any of them changes the key; a stale entry is never read.
+_MEMO = {}
+_CODE_STAMP = []
+_VALIDATOR = []
+CACHE_ENV = "VOIPREADY_CACHE_DIR"
+_YAML_LOADER = None if yaml is None else getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def cache_dir():
+    """Where validated catalogs are cached ($VOIPREADY_CACHE_DIR, else the XDG cache)."""
+    if os.environ.get(CACHE_ENV):
+        return os.path.expanduser(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "voipready", "catalog")
+
+
+def _code_stamp():
+    """The bytes that decide what "valid" means: the schema and this module's code."""
+    if not _CODE_STAMP:
+        digest = hashlib.sha256()
+        for path in (SCHEMA_PATH, os.path.abspath(__file__), os.path.abspath(netutil.__file__)):
+            with open(path, "rb") as handle:
+                digest.update(handle.read())
+        _CODE_STAMP.append(digest.digest())
+    return _CODE_STAMP[0]
+
+
+def catalog_digest(paths):
+    """(hex digest, {path: bytes}) of the catalog made of ``paths``."""
+    digest = hashlib.sha256(_code_stamp())
+    contents = {}
+    for path in paths:
+        with open(path, "rb") as handle:
+            contents[path] = handle.read()
+        digest.update(b"%s\0%d\0" % (path.encode("utf-8", "surrogateescape"), len(contents[path])))
+        digest.update(contents[path])
+    return digest.hexdigest(), contents
 
 
 def load_catalog(extra_dirs=None, catalog_dir=None):
     """Load and validate the collection's catalog plus any extra directories.
 
-    Returns {"providers": {key: document}, "files": {key: path}}, shared between
-    callers: treat it as read-only. A provider defined twice is an error rather than
-    a silent override.
+    Returns {"providers": {key: document}, "files": {key: path}, "digest": sha256}, shared
+    between callers: treat it as read-only. A provider defined twice is an error rather
+    than a silent override.
     """
     _require_libraries()
     if isinstance(extra_dirs, str):
         extra_dirs = [extra_dirs]
     paths = [path for directory in [catalog_dir or CATALOG_DIR] + list(extra_dirs or [])
              for path in _catalog_files(directory)]
-    stamp = tuple((path, os.stat(path).st_mtime_ns, os.stat(path).st_size) for path in paths)
-    if stamp not in _CACHE:
-        _CACHE.clear()
-        _CACHE[stamp] = _load_files(paths)
-    return _CACHE[stamp]
+    digest, contents = catalog_digest(paths)
+    if digest not in _MEMO:
+        loaded = _read_cached(digest)
+        if loaded is None:
+            loaded = _load_files(paths, contents)
+            loaded["digest"] = digest
+            _write_cached(digest, loaded)
+        if len(_MEMO) >= 8:   # a run uses one or two; a long-lived process must not grow
+            _MEMO.clear()
+        _MEMO[digest] = loaded
+    return _MEMO[digest]
 
 
-def _load_files(paths):
+def _cache_path(digest):
+    return os.path.join(cache_dir(), digest + ".json")
+
+
+def _read_cached(digest):
+    try:
+        with open(_cache_path(digest), encoding="utf-8") as handle:
+            loaded = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(loaded, dict) or loaded.get("digest") != digest:
+        return None
+    return loaded
+
+
+def _write_cached(digest, loaded):
+    """Best effort: a cache that cannot be written only costs the next worker a parse."""
+    text = json.dumps(loaded, sort_keys=True)
+    if json.loads(text) != loaded:       # only what JSON gives back unchanged is cached
+        return
+    directory = cache_dir()
+    try:
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=directory, prefix=".%s." % digest[:16])
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, _cache_path(digest))
+    except OSError:
+        pass
+
+
+def _load_files(paths, contents):
     providers, files = {}, {}
     for path in paths:
-        with open(path, encoding="utf-8") as handle:
-            try:
-                doc = yaml.safe_load(handle)
-            except yaml.YAMLError as exc:
-                raise VoipReadyError("catalog file %s is not valid YAML: %s" % (path, exc), "catalog", path)
+        try:
+            doc = yaml.load(contents[path].decode("utf-8"), Loader=_YAML_LOADER)
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise VoipReadyError("catalog file %s is not valid YAML: %s" % (path, exc), "catalog", path)
         validate_document(doc, path)
         key = doc["provider"]
         if key in providers:

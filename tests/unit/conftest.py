@@ -15,3 +15,7 @@ if not os.path.exists(LINK):
     os.symlink(os.path.join("..", "..", "..", ".."), LINK)
 if COLLECTIONS_PATH not in sys.path:
     sys.path.insert(0, COLLECTIONS_PATH)
+
+# The catalog cache of these tests (module_utils/catalog.py) stays in the checkout's
+# ignored .cache, not in the user's ~/.cache.
+os.environ.setdefault("VOIPREADY_CACHE_DIR", os.path.join(REPO_ROOT, ".cache", "unit-catalog-cache"))

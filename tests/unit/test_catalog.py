@@ -392,3 +392,61 @@ def test_same_bytes_across_hash_seeds():
     outputs = {subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONHASHSEED=seed),
                               capture_output=True, check=True).stdout for seed in ("1", "2", "3")}
     assert len(outputs) == 1
+
+
+# --- parsed once per content ---------------------------------------------------------
+
+def _copy_lab_catalog(directory):
+    directory.mkdir()
+    (directory / "labvoice.yml").write_bytes(open(os.path.join(LAB_DIR, "labvoice.yml"), "rb").read())
+    return str(directory)
+
+
+def test_catalog_is_parsed_once_per_content_then_read_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv(catalog.CACHE_ENV, str(tmp_path / "cache"))
+    extra = _copy_lab_catalog(tmp_path / "lab")
+    first = catalog.load_catalog([extra])
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 1
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the catalog was parsed again")
+
+    # a fresh worker process: nothing in memory, the same bytes on disk -> no YAML, no schema
+    catalog._MEMO.clear()
+    monkeypatch.setattr(catalog.yaml, "load", no_parsing)
+    monkeypatch.setattr(catalog, "validate_document", no_parsing)
+    again = catalog.load_catalog([extra])
+    assert again == first and again["digest"] == first["digest"]
+
+    # one byte changed -> another digest -> parsed again (here: refused by the patch)
+    path = os.path.join(extra, "labvoice.yml")
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write("\n# changed\n")
+    with pytest.raises(AssertionError, match="parsed again"):
+        catalog.load_catalog([extra])
+
+
+def test_a_corrupt_or_foreign_cache_entry_is_never_used(tmp_path, monkeypatch):
+    monkeypatch.setenv(catalog.CACHE_ENV, str(tmp_path / "cache"))
+    extra = _copy_lab_catalog(tmp_path / "lab")
+    good = catalog.load_catalog([extra])
+    entry = tmp_path / "cache" / (good["digest"] + ".json")
+    for bad in ("{not json", json.dumps({"digest": "someone else's", "providers": {}, "files": {}})):
+        entry.write_text(bad)
+        catalog._MEMO.clear()
+        assert catalog.load_catalog([extra]) == good      # parsed and validated again
+        assert json.loads(entry.read_text())["digest"] == good["digest"]
+
+
+def test_an_invalid_catalog_is_never_cached(tmp_path, monkeypatch):
+    monkeypatch.setenv(catalog.CACHE_ENV, str(tmp_path / "cache"))
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    doc = _kore_doc()
+    doc["entries"][0]["addresses"][0] = "3.224.189.300"
+    (broken / "kore2.yml").write_text(json.dumps(dict(doc, provider="kore2")))
+    for _ in range(2):
+        with pytest.raises(VoipReadyError, match="3.224.189.300"):
+            catalog.load_catalog([str(broken)])
+        catalog._MEMO.clear()
+    assert not list((tmp_path / "cache").glob("*.json"))
