@@ -15,7 +15,9 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.plugins.action import ActionBase
 
 from ansible_collections.voipready.network.plugins.module_utils import readiness
-from ansible_collections.voipready.network.plugins.plugin_utils.action_base import device_connection
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.plugin_utils.action_base import (
+    device_connection, inventory_platform)
 
 
 class ActionModule(ActionBase):
@@ -26,7 +28,12 @@ class ActionModule(ActionBase):
         task_vars = task_vars or {}
         result = super(ActionModule, self).run(tmp, task_vars)
         args = dict(self._task.args)
-        args.setdefault("platform", task_vars.get("voipready_platform"))
+        if args.get("platform") in (None, "") and (task_vars.get("voipready_platform") or task_vars.get("ansible_network_os")):
+            try:
+                args["platform"] = inventory_platform(task_vars, self._templar)
+            except VoipReadyError as exc:
+                result.update(failed=True, changed=False, msg=str(exc), field=exc.field, value=exc.value)
+                return result
         args["connection"] = device_connection(args, task_vars, self._templar, self._play_context)
         validation = ArgumentSpecValidator(readiness.argument_spec()).validate(args)
         if validation.error_messages:

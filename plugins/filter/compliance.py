@@ -22,6 +22,11 @@ def compliance_report(entries, generated_at=None, remediate=False, hosts=None):
 
 
 @filter_errors
+def compliance_merge(reports, generated_at=None):
+    return report.merge_reports(reports, generated_at=generated_at or None)
+
+
+@filter_errors
 def compliance_json(data):
     return report.to_json(data)
 
@@ -43,6 +48,7 @@ class FilterModule:
         return {
             "compliance_host": compliance_host,
             "compliance_report": compliance_report,
+            "compliance_merge": compliance_merge,
             "compliance_json": compliance_json,
             "compliance_junit": compliance_junit,
             "compliance_html": compliance_html,

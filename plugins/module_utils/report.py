@@ -167,6 +167,55 @@ def build_report(entries, generated_at=None, remediate=False, hosts=None):
             "remediate": bool(remediate), "summary": summary, "hosts": out_hosts}
 
 
+# Fields build_report computes from the hosts; every other top-level field of a report
+# describes the run and must be the same in every slice of it.
+_DERIVED = ("schema_version", "generated_at", "remediate", "summary", "hosts")
+
+
+def merge_reports(reports, generated_at=None):
+    """One report from the reports of the slices of one run (AWX job slicing: each slice
+    checks a part of the inventory): the report a single run over all their hosts gives.
+
+    A host in two slices, slices of different schema versions, remediation in some slices
+    only, or another run-wide field that differs between slices is an error: those are
+    not slices of one run. ``generated_at`` defaults to the latest slice's.
+    """
+    reports = [r for r in (reports or []) if r is not None]
+    if not reports:
+        raise VoipReadyError("no slice reports to merge", field="reports", value=[])
+    entries, owner = [], {}
+    for index, part in enumerate(reports):
+        if not isinstance(part, dict) or not isinstance(part.get("hosts"), dict):
+            raise VoipReadyError("slice report %d is not a compliance report" % index,
+                                 field="reports[%d]" % index, value=type(part).__name__)
+        if part.get("schema_version") != SCHEMA_VERSION:
+            raise VoipReadyError("slice report %d has schema_version %r; this collection writes %r"
+                                 % (index, part.get("schema_version"), SCHEMA_VERSION),
+                                 field="schema_version", value=part.get("schema_version"))
+        for key in sorted(set(part) | set(reports[0])):
+            if key not in _DERIVED and part.get(key) != reports[0].get(key):
+                raise VoipReadyError("slice reports 0 and %d differ in %s (%r, %r): not slices of one run"
+                                     % (index, key, reports[0].get(key), part.get(key)),
+                                     field=key, value=part.get(key))
+        if bool(part.get("remediate")) != bool(reports[0].get("remediate")):
+            raise VoipReadyError("slice report %d remediated and slice report 0 did not, or the other "
+                                 "way round: not slices of one run" % index,
+                                 field="remediate", value=part.get("remediate"))
+        for host, entry in part["hosts"].items():
+            if host in owner:
+                raise VoipReadyError("host %s is in slice reports %d and %d: slices never share a host"
+                                     % (host, owner[host], index), field="host", value=host)
+            owner[host] = index
+            entries.append(dict(entry, host=host))
+    stamps = [r.get("generated_at") for r in reports if r.get("generated_at")]
+    merged = build_report(entries, generated_at=generated_at or (max(stamps) if stamps else None),
+                          remediate=bool(reports[0].get("remediate")))
+    for key in reports[0]:
+        if key not in _DERIVED:
+            merged[key] = reports[0][key]
+    return merged
+
+
 def feature_columns(report):
     names = set()
     for entry in report["hosts"].values():

@@ -104,3 +104,12 @@ def module_main(feature=None):
     if error:
         module.fail_json(msg=error, **result)
     module.exit_json(**result)
+
+
+def controller_only_main(name, argument_spec):
+    """``main()`` of a module that reads the host's inventory variables (voipready_device,
+    voipready_compliance): only its action plugin can, so run as a module it says so."""
+    from ansible.module_utils.basic import AnsibleModule
+    module = AnsibleModule(argument_spec=argument_spec, supports_check_mode=True)
+    module.fail_json(msg="%s reads ansible variables of the run: it runs as the collection's "
+                         "action plugin on the controller, not as a module on a host" % name)

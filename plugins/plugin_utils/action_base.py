@@ -8,8 +8,9 @@ a module payload to localhost per task, the action runs the engine in the worker
 process and fills the device connection from the inventory, the way network_cli users
 expect: ``ansible_host``, ``ansible_port``, ``ansible_user``, ``ansible_password`` (or
 ``ansible_ssh_pass``), ``ansible_ssh_private_key_file``, ``ansible_become_password``
-(enable secret) and ``voipready_platform`` / ``voipready_transport`` for the module's
-``platform`` / ``transport`` when the task leaves them out.
+(enable secret) and ``voipready_platform`` (else the platform ``ansible_network_os``
+names) / ``voipready_transport`` for the module's ``platform`` / ``transport`` when the
+task leaves them out.
 
 No connection plugin is used, so hosts need no Python and no extra SSH session.
 """
@@ -21,8 +22,10 @@ __metaclass__ = type
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.plugins.action import ActionBase
 
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.runner import (
     apply_argument_spec, execute, feature_argument_spec)
+from ansible_collections.voipready.network.plugins.plugin_utils.host_intent import platform_of
 
 CONNECTION_VARS = (
     ("host", ("ansible_host",)),
@@ -41,6 +44,13 @@ PLAY_CONTEXT_FALLBACK = (
     ("ssh_key_file", "private_key_file"),
     ("secret", "become_pass"),
 )
+
+
+def inventory_platform(task_vars, templar):
+    """``voipready_platform``, else the platform ``ansible_network_os`` names (cisco.ios.ios,
+    ios, arista.eos.eos, ...); an error naming both when neither says."""
+    names = ("voipready_platform", "ansible_network_os")
+    return platform_of(dict((n, templar.template(task_vars[n])) for n in names if n in task_vars))
 
 
 def play_context_fallback(connection, play_context):
@@ -80,7 +90,12 @@ class VoipreadyAction(ActionBase):
         task_vars = task_vars or {}
         result = super(VoipreadyAction, self).run(tmp, task_vars)
         args = dict(self._task.args)
-        args.setdefault("platform", task_vars.get("voipready_platform"))
+        if args.get("platform") in (None, ""):
+            try:
+                args["platform"] = inventory_platform(task_vars, self._templar)
+            except VoipReadyError as exc:
+                result.update(failed=True, changed=False, msg=str(exc), field=exc.field, value=exc.value)
+                return result
         if task_vars.get("voipready_transport"):
             args.setdefault("transport", task_vars["voipready_transport"])
         state = args.get("state", "merged")

@@ -274,3 +274,46 @@ def test_engine_names_what_is_missing_and_what_is_extra_per_feature():
 def test_engine_delta_lines_keep_order_and_count():
     assert engine._lines_not_in(["a", " b ", "", "a", "c"], ["a", "c", "x"]) == ["b", "a"]
     assert engine._lines_not_in([], ["a"]) == []
+
+
+# -- slices of one run (AWX job slicing) -------------------------------------------------
+
+def _fleet_entries(n=10):
+    out = []
+    for i in range(n):
+        raw = copy.deepcopy(raw_entries()[i % 3])
+        raw["host"] = "host%02d" % i
+        out.append(raw)
+    return out
+
+
+@pytest.mark.parametrize("slices", [1, 2, 4])
+def test_merged_slices_give_the_bytes_of_one_run(slices):
+    entries = _fleet_entries()
+    whole = build(entries, hosts=[e["host"] for e in entries])
+    names = sorted(e["host"] for e in entries)
+    # AWX slices every Nth host; each slice builds its own report at its own time
+    parts = []
+    for k in range(slices):
+        mine = [e for e in entries if e["host"] in names[k::slices]]
+        parts.append(build(mine, hosts=[e["host"] for e in mine], generated_at="2026-01-01T00:00:0%dZ" % k))
+    merged = report.merge_reports(json.loads(json.dumps(parts)), generated_at="2026-01-01T00:00:00Z")
+    assert report.to_json(merged) == report.to_json(whole)
+    assert report.to_junit(merged) == report.to_junit(whole)
+    assert report.to_html(merged) == report.to_html(whole)
+    jsonschema.validate(merged, SCHEMA)
+    # without a timestamp given, the latest slice's
+    assert report.merge_reports(parts)["generated_at"] == "2026-01-01T00:00:0%dZ" % (slices - 1)
+
+
+def test_slices_that_are_not_of_one_run_are_refused():
+    entries = _fleet_entries(4)
+    a, b = build(entries[:2]), build(entries[1:])
+    with pytest.raises(VoipReadyError, match="host host01 is in slice reports 0 and 1"):
+        report.merge_reports([a, b])
+    with pytest.raises(VoipReadyError, match="remediated"):
+        report.merge_reports([build(entries[:2]), build(entries[2:], remediate=True)])
+    with pytest.raises(VoipReadyError, match="schema_version"):
+        report.merge_reports([build(entries[:2]), dict(build(entries[2:]), schema_version=99)])
+    with pytest.raises(VoipReadyError, match="no slice reports"):
+        report.merge_reports([])

@@ -1,0 +1,129 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, voipready.network developers
+# GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: voipready_device
+short_description: Converge, check or render one device's voice features from its inventory variables
+version_added: 0.2.0
+description:
+  - The one task per device behind C(site.yml) and the feature roles. It reads the host's
+    variables (the ones the roles document, C(ansible-doc -t role voipready.network.allowlist)
+    and the others), builds every feature's intent on the controller from the provider
+    catalog, and converges the device with one SSH login, one read and one ordered change
+    through the same engine as M(voipready.network.voipready_apply).
+  - The platform is C(voipready_platform), or the one C(ansible_network_os) names
+    (C(cisco.ios.ios) or C(ios), C(cisco.asa.asa), C(arista.eos.eos),
+    C(junipernetworks.junos.junos), C(fortinet.fortios.fortios),
+    C(paloaltonetworks.panos.panos), C(community.routeros.routeros), C(vyos.vyos.vyos),
+    C(openvswitch.openvswitch.openvswitch), FQCN or short form).
+  - What the run does is C(voipready_state) (C(merged) by default); with C(rendered) nothing
+    is contacted and the configuration is written to
+    C(<voipready_render_dir>/<inventory_hostname>.conf) on the controller (default
+    C(rendered/) beside the playbook).
+  - Bad input fails before anything is sent, with a message naming the inventory variable
+    and the value, and the module field it became (for example
+    C(voipready_voice_networks[0]='198.51.100.0/33' ... (module field allowlist.voice_networks[0]))).
+  - The catalog is parsed and validated once per content (a SHA-256 of its files) and
+    kept in memory and in C($VOIPREADY_CACHE_DIR), default C(~/.cache/voipready/catalog).
+author:
+  - voipready.network developers (@voipready)
+options:
+  features:
+    description:
+      - The features to converge on this device, each from its variables.
+      - Default by the host's groups, as C(site.yml) uses it - C(switches) get C(voice_vlan)
+        and C(qos); C(firewalls) and C(routers) get C(allowlist), C(sip_alg), C(qos) and
+        C(timeouts); a host with C(voipready_subinterfaces) also gets C(voice_vlan). A host in
+        none of these groups needs the option.
+    type: list
+    elements: str
+    choices: [allowlist, sip_alg, voice_vlan, qos, timeouts]
+notes:
+  - Runs on the controller through the collection's action plugin; the device needs no Python.
+  - Supports check mode and C(--diff) with the device's real before and after state.
+requirements:
+  - netmiko >= 4.5 (transport netmiko)
+  - napalm >= 5 (transport napalm)
+  - hier_config >= 3.2 (text remediation on CLI platforms)
+"""
+
+EXAMPLES = r"""
+- name: Every device, one task (what site.yml does)
+  hosts: firewalls:routers:switches
+  gather_facts: false
+  tasks:
+    - name: Converge the voice features
+      voipready.network.voipready_device:
+      # no features: by group (switches voice_vlan and qos; firewalls and routers the rest)
+
+- name: Only the SIP ALG, on hosts that say ansible_network_os=cisco.ios.ios
+  hosts: routers
+  gather_facts: false
+  tasks:
+    - name: SIP ALG off
+      voipready.network.voipready_device:
+        features: [sip_alg]
+"""
+
+RETURN = r"""
+features:
+  description:
+    - Per feature, C(status) (C(compliant), C(drift), C(not_applicable)), C(commands) that fix a drift, and C(reason) when not applicable;
+      as in M(voipready.network.voipready_apply).
+  returned: when the device was read, and for not applicable features when rendered
+  type: dict
+  sample: {"sip_alg": {"status": "drift", "commands": ["..."]}, "qos": {"status": "compliant", "commands": []}}
+commands:
+  description: All commands sent (or that would be sent), in order.
+  returned: when state is merged, replaced, overridden or deleted
+  type: list
+  elements: str
+platform:
+  description: The platform the device was handled as (from C(voipready_platform) or C(ansible_network_os)).
+  returned: when the device was read or rendered
+  type: str
+  sample: ios
+rendered:
+  description: The configuration the intent produces (C(voipready_state=rendered)).
+  returned: when state is rendered
+  type: str
+rendered_path:
+  description: Where the rendered configuration was written on the controller.
+  returned: when state is rendered
+  type: str
+  sample: /srv/net/rendered/asa-hq-fw01.conf
+diff:
+  description: Before and after text of the owned configuration (with C(--diff)); for C(rendered), of the file.
+  returned: when diff mode is on and something differs
+  type: dict
+field:
+  description: On bad input, the inventory variable that was wrong (with its index, e.g. C(voipready_voice_networks[0])).
+  returned: on failure
+  type: str
+module_field:
+  description: On bad input, the module field the variable became (e.g. C(allowlist.voice_networks[0])).
+  returned: on failure, when the variable is one feature option
+  type: str
+value:
+  description: On bad input, the value that was wrong.
+  returned: on failure
+  type: raw
+"""
+
+from ansible_collections.voipready.network.plugins.module_utils.intent import FEATURES
+from ansible_collections.voipready.network.plugins.module_utils.runner import controller_only_main
+
+
+def main():
+    controller_only_main("voipready_device", dict(
+        features=dict(type="list", elements="str", choices=list(FEATURES)),
+    ))
+
+
+if __name__ == "__main__":
+    main()
