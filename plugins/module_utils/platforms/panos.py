@@ -27,6 +27,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import ipaddress
+import re
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
@@ -83,6 +84,59 @@ def load(running):
             "the voice policy in the vsys by hand" % (line, vsys[0][1]),
             field="running", value=line)
     return cfg
+
+
+def show_output(transcript):
+    """What ``show`` printed, cut out of a configure-mode transcript (netmiko's
+    send_config_set returns ``configure``, ``Entering configuration mode``, the prompts,
+    ``exit`` and ``Exiting configuration mode`` around it). Text without a ``show`` echo
+    is returned as it is (already cut, or a device that echoes differently)."""
+    lines = transcript.splitlines()
+    start = [i for i, line in enumerate(lines) if re.match(r"^\S+@\S+#\s*show\s*$", line)]
+    if not start:
+        return transcript
+    body = []
+    for line in lines[start[0] + 1:]:
+        if line.strip().startswith("[edit") or re.match(r"^\S+@\S+[#>]", line):
+            break
+        body.append(line)
+    return "\n".join(body) + "\n"
+
+
+#: what the PAN-OS CLI answers to a line it does not take (the line is not applied)
+REFUSED = re.compile(r"^(Invalid syntax\.|Unknown command: .*|Server error ?: .*)$")
+#: where a commit's output ends: done (100%), refused by validation, or not queued
+COMMIT_END = r"(100%|[Cc]ommit failed|[Ss]erver [Ee]rror[^\n]*\n)"
+
+
+def refusals(transcript):
+    """``command -> answer`` for every line of a configure-mode transcript the CLI refused."""
+    out, last = [], None
+    for line in (transcript or "").splitlines():
+        echo = re.match(r"^\S+@\S+#\s*(.*)$", line)
+        if echo:
+            last = echo.group(1).strip()
+        elif REFUSED.match(line.strip()):
+            out.append("%r -> %s" % (last, line.strip()))
+    return out
+
+
+def commit(session):
+    """``commit`` in configure mode, read until it ends either way. netmiko's own
+    commit() waits for '100%' only, which a refused commit never prints (netmiko issue
+    #3033): it would sit out its read timeout and report a timeout, not the refusal."""
+    out = session.config_mode()
+    out += session.send_command("commit", expect_string=COMMIT_END, read_timeout=300,
+                                strip_prompt=False, strip_command=False)
+    out += session.exit_config_mode()
+    if "configuration committed successfully" not in out.lower():
+        lines = [l.strip() for l in out.splitlines() if l.strip() and not l.strip().startswith(
+            ("[edit", "commit", "Commit job", "configure", "Entering configuration",
+             "exit", "Exiting configuration")) and not re.match(r"^[.\d%]+$", l.strip())
+            and not re.match(r"^\S+@\S+[#>]", l.strip())]
+        raise VoipReadyError("PAN-OS refused the commit (the candidate is reverted): %s"
+                             % " | ".join(lines[:12]), field="commands", value="commit")
+    return out
 
 
 def dscp_name(value):
@@ -204,7 +258,7 @@ class Driver(PlatformDriver):
     def gather(self, transport):
         """Configure-mode ``show`` in set format (one leaf per line)."""
         transport.send_command("set cli config-output-format set")
-        return transport.send_config(["show"])
+        return show_output(transport.send_config(["show"]))
 
     def _scope(self, intent):
         return dict((f, intent[f]) for f in intent if not self.not_applicable(f, intent))
@@ -417,6 +471,16 @@ class Driver(PlatformDriver):
                                       inside, al.get("outside_zone", "untrust")))
 
     @readable
+    def rollback(self, before_running, after_running):
+        """Nothing when the owned leaves are already as they were (a refused commit was
+        reverted on the device): remediating toward the parsed before state would write
+        defaults that were absent (timeout-udp 30) and commit them."""
+        before = self.parse(before_running)
+        if self._owned(load(before_running), before) == self._owned(load(after_running), before):
+            return []
+        return self.remediate(after_running, before, state="replaced")
+
+    @readable
     def simulate(self, running, commands):
         """The running set lines after ``commands`` (candidate as ``show`` prints it)."""
         return "\n".join(load(running).apply(commands).dump()) + "\n"
@@ -433,8 +497,13 @@ class Driver(PlatformDriver):
         """
         try:
             out = transport.send_config(list(commands))
+            refused = refusals(out)
+            if refused:
+                raise VoipReadyError("PAN-OS refused a configuration command, nothing was "
+                                     "committed: %s" % "; ".join(refused[:5]),
+                                     field="commands", value=len(commands))
             session = getattr(transport, "session", None)
-            out += session.commit() if session is not None and hasattr(session, "commit") \
+            out += commit(session) if session is not None and hasattr(session, "send_command") \
                 else transport.send_config(["commit"])
         except Exception:
             transport.send_config(["revert config"])
