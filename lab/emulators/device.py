@@ -27,6 +27,10 @@ Contract for platform files (shared by the emulator engineers; extend, do not br
   (commits, rollbacks, enable).
 - ``schedule(seconds, key, callback)`` / ``cancel(key)``: device timers (commit timers,
   revert timers) that outlive the session that armed them.
+- ``login_name(username)`` (classmethod): the account and the login options a device reads
+  from the SSH user name (RouterOS ``admin+ct511w4098h``); default: the name as it is, no
+  options. server.py authenticates and logs the account; the session gets
+  ``login_options``.
 """
 
 import asyncio
@@ -105,6 +109,7 @@ class EmulatedDevice:
     def __init__(self, store, users, username, peer, hostname):
         self.store = store
         self.users = users
+        username, self.login_options = self.login_name(username)
         self.username = username
         self.peer = peer  # (ip, port)
         self.default_hostname = hostname
@@ -115,6 +120,11 @@ class EmulatedDevice:
         self.width = 80
 
     # -- lifecycle -------------------------------------------------------------------------
+    @classmethod
+    def login_name(cls, username):
+        """(account, login options) of an SSH user name; see the module docstring."""
+        return username, None
+
     @classmethod
     def initial_config(cls, hostname, users):
         """The running configuration of a device that boots for the first time (its local

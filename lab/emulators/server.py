@@ -81,6 +81,7 @@ class _SSHServer(asyncssh.SSHServer):
 
     def connection_lost(self, exc):
         user = self.conn.get_extra_info("username") if self.conn else None
+        user = self.emu.cls.login_name(user)[0] if user else user
         if self.conn and self.conn.get_extra_info("voipready_authenticated"):
             log("Disconnected from user %s %s port %s" % ((user,) + tuple(self.peer)))
         else:
@@ -111,12 +112,14 @@ class _SSHServer(asyncssh.SSHServer):
         return ok
 
     def validate_password(self, username, password):
+        username = self.emu.cls.login_name(username)[0]
         return self._result(username, self.emu.users.check(username, password), "password")
 
     def get_kbdint_challenge(self, username, lang, submethods):
         return "", "", "", [("Password: ", False)]
 
     def validate_kbdint_response(self, username, responses):
+        username = self.emu.cls.login_name(username)[0]
         ok = len(responses) == 1 and self.emu.users.check(username, responses[0])
         return self._result(username, ok, "keyboard-interactive/pam")
 

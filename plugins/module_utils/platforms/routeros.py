@@ -729,7 +729,8 @@ class Driver(PlatformDriver):
                 % int(confirm_timeout))
         output = transport.send_config(list(commands))
         bad = [m for m in ("failure:", "bad command name", "expected end of command", "syntax error",
-                           "no such item", "input does not match") if m in (output or "")]
+                           "no such item", "input does not match", "invalid value for argument",
+                           "out of range") if m in (output or "")]
         if bad:
             raise VoipReadyError("RouterOS refused a command (%s): %s" % (bad[0], output[-500:]),
                                  field="commands", value=len(commands))
