@@ -273,16 +273,22 @@ def test_engine_converges_in_one_login_and_then_changes_nothing(fresh):
 
 
 def test_a_push_refused_at_commit_ends_in_the_before_state(fresh):
+    """Another admin left an invalid, uncommitted rule in the (shared) candidate: the
+    collection's own lines are valid, the commit is refused for the whole candidate."""
     from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
-    intent = _intent()
-    intent["allowlist"]["inside_zone"] = "voice"  # no such zone on the device
-    del intent["voice_vlan"]  # (voice_vlan would create the zone with its sub-interface)
+    conn = connect(fresh)
+    try:
+        conn.send_config_set(["set rulebase security rules Half-Done from nowhere to untrust "
+                              "source any destination any application any service any "
+                              "action allow"], cmd_verify=False)
+    finally:
+        conn.disconnect()
     before = fresh.running()
     with pytest.raises(VoipReadyError) as err:
-        _run(fresh, intent)
+        _run(fresh, {"sip_alg": {"enabled": False}})
     text = str(err.value)
-    assert "PAN-OS refused the commit" in text and "is not a valid reference" in text
-    assert "from 'voice'" in text and "before state" in text
+    assert "PAN-OS refused the commit" in text and "from 'nowhere' is not a valid reference" in text
+    assert "before state" in text
     assert fresh.running() == before
     assert fresh.events("commit_failed") and not fresh.events("commit")
     assert fresh.events("revert")
