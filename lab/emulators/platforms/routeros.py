@@ -157,12 +157,10 @@ class RouterosDevice(EmulatedDevice):
     def _path(self, words):
         """(menu path, index of the first word after it) from the words of a line."""
         path = self.menu
-        index = 0
         first = words[0][0]
         if first.startswith("/"):
             path, words0 = "", first[1:]
             words = [(words0, words[0][1] + 1)] + words[1:] if words0 else words[1:]
-            index = 1 if not words0 else 0
             offset = 1 if not words0 else 0
         else:
             offset = 0

@@ -130,10 +130,12 @@ def commit(session):
                                 strip_prompt=False, strip_command=False)
     out += session.exit_config_mode()
     if "configuration committed successfully" not in out.lower():
-        lines = [l.strip() for l in out.splitlines() if l.strip() and not l.strip().startswith(
-            ("[edit", "commit", "Commit job", "configure", "Entering configuration",
-             "exit", "Exiting configuration")) and not re.match(r"^[.\d%]+$", l.strip())
-            and not re.match(r"^\S+@\S+[#>]", l.strip())]
+        lines = [text.strip() for text in out.splitlines() if text.strip()
+                 and not text.strip().startswith(("[edit", "commit", "Commit job", "configure",
+                                                  "Entering configuration", "exit",
+                                                  "Exiting configuration"))
+                 and not re.match(r"^[.\d%]+$", text.strip())
+                 and not re.match(r"^\S+@\S+[#>]", text.strip())]
         raise VoipReadyError("PAN-OS refused the commit (the candidate is reverted): %s"
                              % " | ".join(lines[:12]), field="commands", value="commit")
     return out
