@@ -136,8 +136,8 @@ def test_unreachable_devices_are_reported_and_fail_the_job(tmp_path):
     data = json.loads((reports / "compliance.json").read_text())
     assert data["summary"]["unreachable"] == ["dead-fw", "dead-sw"]
     assert data["summary"]["counts"]["unreachable"] == 8 and data["summary"]["compliant"] is False
-    assert set(data["hosts"]["dead-fw"]["features"]) == {"allowlist", "sip_alg", "qos", "timeouts",
-                                                          "flows"}
+    assert set(data["hosts"]["dead-fw"]["features"]) == {
+        "allowlist", "sip_alg", "qos", "timeouts", "flows"}
     assert set(data["hosts"]["dead-sw"]["features"]) == {"voice_vlan", "qos", "flows"}
     for host in data["hosts"].values():
         for cell in host["features"].values():

@@ -612,7 +612,7 @@ class EosDevice(IosStyleDevice):
                "----- -------------------------------- --------- -------------------------------"]
         for vid in sorted(vlans):
             out.append(("%-5d %-32s %-9s %s" % (vid, vlans[vid], "active",
-                                                 ", ".join(members.get(vid, [])))).rstrip())
+                                                ", ".join(members.get(vid, [])))).rstrip())
         return "\n".join(out) + "\n"
 
     def show_acls(self, words, params, *_args):
