@@ -38,10 +38,14 @@ from ansible_collections.voipready.network.plugins.plugin_utils.action_base impo
 
 display = Display()
 
-# Libraries every device run needs, imported once in ansible's main process (see above).
-# napalm is left to the hosts that ask for transport=napalm: importing it costs more CPU
-# than a whole netmiko device run, for nothing when no host uses it.
-PRELOAD = ("netmiko", "paramiko", "jsonschema", "jmespath", "yaml")
+# Libraries device runs need (hier_config: the text remediation of eos, fortios, junos,
+# vyos), imported once in ansible's main process (see above). napalm is imported by the
+# hosts that ask for transport=napalm, each in its own worker: it costs ~0.3 CPU-s (after
+# netmiko), more than a netmiko device run, for nothing when no host uses it. A fleet on
+# NAPALM sets VOIPREADY_PRELOAD=napalm (comma-separated module names) so that the main
+# process pays it once (docs/performance.md).
+PRELOAD = ("netmiko", "paramiko", "hier_config", "jsonschema", "jmespath", "yaml")
+PRELOAD_ENV = "VOIPREADY_PRELOAD"
 PRELOADED = []
 
 
@@ -50,7 +54,8 @@ def preload():
     specs now; each missing library is reported later, by the run that needs it."""
     if PRELOADED:
         return PRELOADED
-    for name in PRELOAD:
+    extra = [n.strip() for n in os.environ.get(PRELOAD_ENV, "").split(",") if n.strip()]
+    for name in PRELOAD + tuple(extra):
         try:
             importlib.import_module(name)
             PRELOADED.append(name)

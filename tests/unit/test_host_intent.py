@@ -230,3 +230,26 @@ def test_qos_interfaces_default_where_the_platform_classifies():
     _, intent, _ = build(["qos"], voipready_platform="ios", voipready_inside_interfaces=["Gi0/0/1"],
                          voipready_outside_interfaces=["Gi0/0/0"])
     assert intent["qos"]["interfaces"] == ["Gi0/0/0"]
+
+
+# -- import cost paid once, in ansible's main process ---------------------------------------
+
+def _modules_after_importing_the_action(env):
+    import subprocess
+    import sys
+    code = ("import sys; sys.path.insert(0, %r); "
+            "from ansible_collections.voipready.network.plugins.plugin_utils import device_action; "
+            "print(' '.join(sorted(m for m in ('netmiko', 'paramiko', 'jsonschema', 'jmespath', 'napalm', "
+            "'hier_config') if m in sys.modules)))" % os.path.join(REPO, ".cache", "collections"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, **env))
+    assert out.returncode == 0, out.stderr
+    return out.stdout.split()
+
+
+def test_the_action_import_loads_the_transport_libraries_and_drivers_once():
+    """ansible imports the action class in its main process before forking workers: what
+    is imported here is inherited by every worker instead of imported again in each."""
+    loaded = _modules_after_importing_the_action({"VOIPREADY_PRELOAD": ""})
+    assert loaded == ["hier_config", "jmespath", "jsonschema", "netmiko", "paramiko"], loaded
+    assert "napalm" in _modules_after_importing_the_action({"VOIPREADY_PRELOAD": "napalm"})
