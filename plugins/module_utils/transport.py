@@ -20,6 +20,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import base64
+import re
 import socket
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
@@ -121,6 +122,7 @@ class NetmikoTransport(object):
                 # never seen. A wide terminal keeps every command on one line.
                 self.session.send_command("stty cols 32767", read_timeout=10)
         except Exception as exc:  # netmiko raises many types; the message is what matters
+            self._refused_privilege(exc)
             raise TransportError("cannot log in to %s:%s as %s: %s" % (
                 params["host"], params["port"], params["username"], _scrub(exc, self.connection)),
                 field="host", value=params["host"])
@@ -157,6 +159,24 @@ class NetmikoTransport(object):
             "logged in to %s at the unprivileged prompt %r, and 'enable' with the secret "
             "from %s was refused: %s" % (session, prompt, SECRET_SOURCE, reason),
             field="connection.secret", value=None)
+
+    def _refused_privilege(self, exc):
+        """netmiko's ASA session preparation runs the privilege step itself (``enable``
+        with the secret, ``login`` without one): its failures say so, naming the secret."""
+        if not self.privileged:
+            return
+        text = _scrub(exc, self.connection)
+        secret = bool(self.connection.get("secret"))
+        if re.search(r"enable mode", text, re.I) or (
+                secret and self.device_type == "cisco_asa" and type(exc).__name__ == "ReadTimeout"):
+            raise TransportError(
+                "logged in to %s, but netmiko's session preparation could not reach privileged "
+                "EXEC: %s (%s). %s" % (
+                    self.connection_label(), "the enable secret from %s was refused" % SECRET_SOURCE
+                    if secret else "no enable secret is set", text.strip().splitlines()[0],
+                    "Check the secret" if secret else "Set the enable secret in %s, or give the "
+                    "user privilege 15" % SECRET_SOURCE),
+                field="connection.secret", value=None)
 
     def _prompt(self):
         try:

@@ -202,3 +202,24 @@ def test_a_configuration_that_mentions_an_error_word_is_read():
             return "Building configuration...\nversion 17.9\nbanner motd ^C\n% Authorized use only\n^C\n"
 
     assert "banner motd" in get_driver("ios").gather(Transport())
+
+
+def test_asa_session_preparation_privilege_failure_names_the_secret(monkeypatch):
+    """netmiko's cisco_asa runs enable (or 'login') inside ConnectHandler itself."""
+    import netmiko
+
+    def connect(**params):
+        raise netmiko.NetmikoAuthenticationException("Unable to enter enable mode!")
+
+    monkeypatch.setattr(netmiko, "ConnectHandler", connect)
+    conn = {"host": "192.0.2.11", "username": "ops", "password": "s3cret!"}
+    with pytest.raises(tp.TransportError) as err:
+        tp.NetmikoTransport(conn, "cisco_asa", privileged=True).open()
+    assert "no enable secret is set" in str(err.value) and "ansible_become_password" in str(err.value)
+    with pytest.raises(tp.TransportError) as err:
+        tp.NetmikoTransport(dict(conn, secret="en4ble!"), "cisco_asa", privileged=True).open()
+    assert "was refused" in str(err.value) and "en4ble!" not in str(err.value)
+    # a platform without a user EXEC level keeps the plain login error
+    with pytest.raises(tp.TransportError) as err:
+        tp.NetmikoTransport(conn, "linux").open()
+    assert str(err.value).startswith("cannot log in to 192.0.2.11:22 as ops")
