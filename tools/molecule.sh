@@ -13,7 +13,7 @@ export ANSIBLE_NOCOLOR=1 PY_COLORS=0 ANSIBLE_FORCE_COLOR=0 NO_COLOR=1
 export PATH="$ROOT/.venv/bin:$PATH"
 
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(linux_firewall ovs_switch)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(linux_firewall ovs_switch ios cat eos)
 
 [ -e "$ANSIBLE_COLLECTIONS_PATH/ansible_collections/voipready/network" ] || tools/setup.sh test
 lab/labctl build || { echo "molecule.sh: lab/labctl build failed" >&2; exit 1; }

@@ -1,0 +1,30 @@
+#!/usr/bin/env python3
+"""Read an emulated device's running configuration over SSH with netmiko (the Molecule
+scenarios ios, cat and eos; lab/emulators, never a real device).
+
+    device_config.py --port 2241 --device-type cisco_ios --password-file F --out FILE
+"""
+import argparse
+
+from netmiko import ConnectHandler
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--device-type", required=True)
+    parser.add_argument("--password-file", required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    with open(args.password_file) as handle:
+        password = handle.read().strip()
+    with ConnectHandler(device_type=args.device_type, host="127.0.0.1", port=args.port,
+                        username="admin", password=password, secret=password,
+                        fast_cli=True) as conn:
+        text = conn.send_command("show running-config", read_timeout=60)
+    with open(args.out, "w") as handle:
+        handle.write(text.rstrip("\n") + "\n")
+
+
+if __name__ == "__main__":
+    main()
