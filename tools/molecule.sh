@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Both Molecule scenarios on the podman lab, one after the other (they share the lab,
-# which the scenarios' create/destroy bring up and take down: see molecule/README.md).
-#   tools/molecule.sh                   # linux_firewall then ovs_switch
+# The Molecule scenarios, one after the other: linux_firewall and ovs_switch share the
+# podman lab (their create/destroy bring it up and take it down: see molecule/README.md);
+# ios, cat and eos each start one emulated device of their own (molecule/emulator/).
+#   tools/molecule.sh                   # linux_firewall ovs_switch ios cat eos
 #   tools/molecule.sh ovs_switch        # one scenario
 # Exits non-zero when any scenario fails (every scenario is still attempted).
 set -uo pipefail
