@@ -169,7 +169,8 @@ def _intent():
                        "data_vlan": {"id": 10, "name": "DATA"},
                        "phone_ports": ["Ethernet3", "Ethernet4"], "uplink_ports": ["Ethernet48"],
                        "trust_dscp": True},
-        "qos": {"trust": True, "classes": qos_classes_from_rules(rules), "interfaces": ["Ethernet49"]},
+        "qos": {"trust": True, "classes": qos_classes_from_rules(rules),
+                "interfaces": ["Vlan99", "Ethernet49"]},
     }
 
 
