@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Read an emulated device's running configuration over SSH with netmiko (the Molecule
 scenarios ios, cat and eos; lab/emulators, never a real device).
 

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """The configuration the collection does not own, before and after a converge, must be
 byte-identical (Molecule scenarios ios, cat, eos on the emulated devices).
 
@@ -35,8 +34,9 @@ OWNED_LINES = {
     "cat": [(None, r"^mls qos$"),
             (r"^interface GigabitEthernet0/[12]$", r"^switchport voice vlan %s$" % VOICE),
             (r"^interface GigabitEthernet0/[128]$", r"^mls qos trust dscp$")],
-    "eos": [(r"^interface Ethernet[34]$", r"^switchport (trunk native vlan 10|phone vlan %s|"
-                                         r"phone trunk tagged|mode trunk phone)$" % VOICE),
+    "eos": [(r"^interface Ethernet[34]$",
+             r"^switchport (trunk native vlan 10|phone vlan %s|phone trunk tagged|"
+             r"mode trunk phone)$" % VOICE),
             (r"^interface Ethernet(3|4|48)$", r"^qos trust dscp$")],
 }
 TIMESTAMPS = re.compile(r"^(! Last configuration change at |! NVRAM config last updated |"

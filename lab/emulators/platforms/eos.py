@@ -611,8 +611,8 @@ class EosDevice(IosStyleDevice):
         out = ["VLAN  Name                             Status    Ports",
                "----- -------------------------------- --------- -------------------------------"]
         for vid in sorted(vlans):
-            out.append(("%-5d %-32s %-9s %s" % (vid, vlans[vid], "active",
-                                                ", ".join(members.get(vid, [])))).rstrip())
+            ports = ", ".join(members.get(vid, []))
+            out.append(("%-5d %-32s %-9s %s" % (vid, vlans[vid], "active", ports)).rstrip())
         return "\n".join(out) + "\n"
 
     def show_acls(self, words, params, *_args):
