@@ -1,5 +1,5 @@
 """Read an emulated device's running configuration over SSH with netmiko (the Molecule
-scenarios ios, cat and eos; lab/emulators, never a real device).
+scenarios ios, cat, eos, asa and fortios; lab/emulators, never a real device).
 
     device_config.py --port 2241 --device-type cisco_ios --password-file F --out FILE
 """
@@ -20,7 +20,10 @@ def main():
     with ConnectHandler(device_type=args.device_type, host="127.0.0.1", port=args.port,
                         username="admin", password=password, secret=password,
                         fast_cli=True) as conn:
-        text = conn.send_command("show running-config", read_timeout=60)
+        # a FortiGate's whole configuration is ``show``; the IOS-style devices' is
+        # ``show running-config``
+        command = "show" if args.device_type == "fortinet" else "show running-config"
+        text = conn.send_command(command, read_timeout=60)
     with open(args.out, "w") as handle:
         handle.write(text.rstrip("\n") + "\n")
 

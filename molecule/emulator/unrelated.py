@@ -1,7 +1,7 @@
 """The configuration the collection does not own, before and after a converge, must be
-byte-identical (Molecule scenarios ios, cat, eos on the emulated devices).
+byte-identical (Molecule scenarios ios, cat, eos, asa, fortios on the emulated devices).
 
-    unrelated.py --scenario ios|cat|eos BEFORE AFTER
+    unrelated.py --scenario ios|cat|eos|asa|fortios BEFORE AFTER
 
 Both texts are the device's own ``show running-config``. What the features own is cut out
 of both (sections by header, lines by (section, line) patterns, the voice VLAN taken out of
@@ -24,6 +24,8 @@ OWNED_SECTIONS = {
             r"^vlan %s$" % VOICE],
     "eos": [r"^(ip access-list|class-map type qos match-any|policy-map type quality-of-service) "
             r"VOIPREADY", r"^vlan %s$" % VOICE],
+    "asa": [r"^(object-group (network|service)|object network) VOIPREADY-",
+            r"^interface GigabitEthernet0/1\.%s$" % VOICE],
 }
 #: (section header, line) owned; section None = top level
 OWNED_LINES = {
@@ -38,9 +40,72 @@ OWNED_LINES = {
              r"^switchport (trunk native vlan 10|phone vlan %s|phone trunk tagged|"
              r"mode trunk phone)$" % VOICE),
             (r"^interface Ethernet(3|4|48)$", r"^qos trust dscp$")],
+    # the ASA prints timers grouped: the lines holding udp/conn and sip are owned whole
+    "asa": [(None, r"^access-(list|group) VOIPREADY-"), (None, r"^timeout (conn|sip) "),
+            (r"^policy-map global_policy$", r"^inspect sip$")],
 }
 TIMESTAMPS = re.compile(r"^(! Last configuration change at |! NVRAM config last updated |"
-                        r"Current configuration : )")
+                        r"Current configuration : |Cryptochecksum:)")
+
+#: FortiOS: entries owned as a whole, by section and a test on the entry's name and lines
+FORTI_OWNED_ENTRIES = (
+    (r"^firewall (address|addrgrp|service custom)$", lambda name, sets: name.startswith("VOIPREADY-")),
+    (r"^firewall (policy|shaping-policy)$",
+     lambda name, sets: any(s.startswith('set name "VOIPREADY-') for s in sets)),
+    (r"^system interface$", lambda name, sets: name == "internal1.%s" % VOICE),
+    (r"^system session-helper$", lambda name, sets: "set name sip" in sets),
+)
+#: FortiOS: sections owned whole (the session-ttl timers; the console setting netmiko
+#: changes for its session and puts back) and set-lines owned by section
+FORTI_OWNED_SECTIONS = (r"^system session-ttl$", r"^system console$")
+FORTI_OWNED_LINES = (
+    (r"^system settings$", r"^set (default-voip-alg-mode|sip-expectation|sip-nat-trace) "),
+    (r"^system global$", r"^set udp-idle-timer "),
+    (r"^firewall policy$", r"^set voip-profile "),
+)
+
+
+def unrelated_fortios(text):
+    """FortiOS ``show``: sections (config ... end) and entries (edit ... next) by
+    indentation, what the features own cut out, the rest printed back as it was."""
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    out = []
+
+    def block(index, section, entry):
+        """Copy lines from ``index`` up to this block's closing line; returns the index
+        after it. ``section``: the config path; ``entry``: True inside an edit."""
+        while index < len(lines):
+            line = lines[index]
+            words = line.split()
+            if words[0] in ("end", "next"):
+                out.append(line)
+                return index + 1
+            if words[0] == "config":
+                path = " ".join(words[1:]) if section is None else section + " " + " ".join(words[1:])
+                start = len(out)
+                out.append(line)
+                index = block(index + 1, path, False)
+                if section is None and any(re.match(rx, path) for rx in FORTI_OWNED_SECTIONS):
+                    del out[start:]
+                continue
+            if words[0] == "edit":
+                start = len(out)
+                out.append(line)
+                index = block(index + 1, section, True)
+                name = line.split(None, 1)[1].strip().strip('"')
+                sets = [ln.strip() for ln in out[start + 1:]]
+                if any(re.match(rx, section or "") and owned(name, sets)
+                       for rx, owned in FORTI_OWNED_ENTRIES):
+                    del out[start:]
+                continue
+            if not any(re.match(srx, section or "") and re.match(lrx, line.strip())
+                       for srx, lrx in FORTI_OWNED_LINES):
+                out.append(line)
+            index += 1
+        return index
+
+    block(0, None, False)
+    return "\n".join(out) + "\n"
 
 
 def _strip_voice(line):
@@ -52,6 +117,8 @@ def _strip_voice(line):
 
 
 def unrelated(text, scenario):
+    if scenario == "fortios":
+        return unrelated_fortios(text)
     out, section, skipping = [], None, False
     for line in text.splitlines():
         if TIMESTAMPS.match(line):
@@ -80,7 +147,7 @@ def unrelated(text, scenario):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--scenario", required=True, choices=sorted(OWNED_SECTIONS))
+    parser.add_argument("--scenario", required=True, choices=sorted(OWNED_SECTIONS) + ["fortios"])
     parser.add_argument("before")
     parser.add_argument("after")
     args = parser.parse_args()

@@ -1000,8 +1000,8 @@ class Driver(PlatformDriver):
         The closest safe equivalent of commit-confirm is ``config system global`` /
         ``set cfg-save revert`` + ``set cfg-revert-timeout <s>``: changes stay unsaved
         and the unit reverts (reboots to the saved config) unless ``execute
-        cfg save`` arrives in time. ``confirm`` sends that save and sets
-        ``cfg-save automatic`` back.
+        cfg save`` arrives in time. ``confirm`` sends that save and puts both settings
+        back as the device had them before the run.
         """
         lines = list(commands)
         if confirm_timeout:
@@ -1011,10 +1011,28 @@ class Driver(PlatformDriver):
         check_output(output, len(lines))
         return output
 
+    def gather(self, transport):
+        """The running text; the first read of a run also keeps the device's own
+        ``cfg-save`` / ``cfg-revert-timeout`` (the settings the revert timer borrows)."""
+        running = PlatformDriver.gather(self, transport)
+        if getattr(self, "_own_global", None) is None:
+            try:
+                sets = parse_tree(running).find(["system global"]).sets
+            except VoipReadyError:
+                sets = {}
+            self._own_global = dict((k, sets.get(k)) for k in ("cfg-save", "cfg-revert-timeout"))
+        return running
+
     def confirm(self, transport):
-        """Keep the change: save it and leave revert mode."""
+        """Keep the change: save it and leave revert mode, with the device's own
+        ``cfg-save`` and ``cfg-revert-timeout`` back (a default is unset: FortiOS does not
+        print it, so a device that had none has none again)."""
         transport.send_command("execute cfg save")
-        return transport.send_config(["config system global", "set cfg-save automatic", "end"])
+        own = getattr(self, "_own_global", None) or {}
+        lines = ["config system global"]
+        for key in ("cfg-save", "cfg-revert-timeout"):
+            lines.append("set %s %s" % (key, own[key]) if own.get(key) else "unset %s" % key)
+        return transport.send_config(lines + ["end"])
 
     def save(self, transport):
         """FortiOS saves automatically in the default ``cfg-save automatic`` mode."""

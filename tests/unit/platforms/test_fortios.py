@@ -269,3 +269,31 @@ class TestFortios(FirewallCases):
                                "set cfg-revert-timeout 300"]
         self.driver.confirm(Fake())
         assert ["execute cfg save"] in sent
+        # nothing read: the defaults (which FortiOS does not print) are back
+        assert sent[-1] == ["config system global", "unset cfg-save",
+                            "unset cfg-revert-timeout", "end"]
+
+    def test_confirm_puts_the_devices_own_revert_settings_back(self):
+        """The revert timer borrows cfg-save and cfg-revert-timeout; after the confirm they
+        are the device's again (found by the emulated FortiGate's Molecule scenario: a
+        'set cfg-revert-timeout 120' was left behind)."""
+        sent = []
+        running = ("config system global\n    set hostname \"fw\"\n    set cfg-save manual\n"
+                   "    set cfg-revert-timeout 900\nend\n")
+
+        class Fake(object):
+            def send_command(self, line, read_timeout=30):
+                sent.append([line])
+                return running if line == "show system global" else ""
+
+            def send_config(self, lines):
+                sent.append(list(lines))
+                return ""
+
+        driver = get_driver(self.PLATFORM)
+        driver.gather(Fake())
+        driver.push(Fake(), ["config firewall policy", "end"], confirm_timeout=120)
+        driver.gather(Fake())  # the read-back must not overwrite what the device had
+        driver.confirm(Fake())
+        assert sent[-1] == ["config system global", "set cfg-save manual",
+                            "set cfg-revert-timeout 900", "end"]
