@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """The features on an emulated firewall's read-back, checked with hier_config (Molecule
 scenarios asa and fortios; lab/emulators, never a real device).
 
