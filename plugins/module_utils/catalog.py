@@ -98,7 +98,7 @@ def _check_references(doc):
                 problems.append("%s.ports[%d] service %r is not declared in services" % (where, pindex, service))
             if spec.get("port_min", 0) > spec.get("port_max", 65535):
                 problems.append("%s.ports[%d] port_min is above port_max" % (where, pindex))
-            named_inputs += [spec.get("ports_from"), spec.get("proto_from")]
+            named_inputs += [spec.get("ports_from"), spec.get("proto_from"), spec.get("protos_from")]
         for name in named_inputs:
             if name is not None and name not in inputs:
                 problems.append("%s uses input %r that is not declared in inputs" % (where, name))
@@ -273,6 +273,13 @@ def _resolve_inputs(doc, inputs):
                 raise VoipReadyError("input %s must name at least one address, got %r" % (name, value), name, value)
         elif spec["kind"] == "ports":
             resolved[name] = netutil.merge_port_ranges(netutil.parse_port_ranges(value, name), name)
+        elif spec["kind"] == "protos":
+            # a list of transports ("udp", "tcp"); one protocol alone narrows it
+            values = value if isinstance(value, (list, tuple)) else [value]
+            resolved[name] = sorted(set(netutil.parse_proto(v, name) for v in values))
+            if not resolved[name]:
+                raise VoipReadyError("input %s must name at least one protocol (tcp, udp), got %r"
+                                     % (name, value), name, value)
         else:
             resolved[name] = netutil.parse_proto(value, name)
     return resolved
@@ -337,9 +344,13 @@ def _expand_entry(doc, entry, resolved, services):
                 continue
         else:
             ranges = [(spec["port_min"], spec["port_max"])]
-        proto = spec.get("proto") or _input_value(doc, resolved, spec["proto_from"])
-        for port_min, port_max in ranges:
-            yield service, proto, port_min, port_max
+        if "protos_from" in spec:
+            protos = _input_value(doc, resolved, spec["protos_from"]) or []
+        else:
+            protos = [spec.get("proto") or _input_value(doc, resolved, spec["proto_from"])]
+        for proto in protos:
+            for port_min, port_max in ranges:
+                yield service, proto, port_min, port_max
 
 
 def provider_rules(catalog, provider, region=None, profile=None, services=None, inputs=None):

@@ -91,7 +91,7 @@ def load_yaml(path):
 @pytest.mark.parametrize("path", CATALOG_FILES, ids=os.path.basename)
 def test_every_catalog_file_validates(path):
     doc = catalog.validate_document(load_yaml(path), path)
-    assert doc["catalog_version"] == "2026.11.0"
+    assert doc["catalog_version"] == "2026.11.1"
     assert all(entry["source"]["seed"] == doc["seed"] and entry["source"]["ref"] for entry in doc["entries"])
 
 
@@ -269,9 +269,26 @@ def test_genesys_rules_from_inputs(cat):
     assert got == {
         ("webrtc-http", "tcp", 80, 80, ("192.0.2.10",)), ("webrtc-https", "tcp", 443, 443, ("192.0.2.10",)),
         ("srtp", "udp", 49152, 65535, ("192.0.2.10",)), ("stun-turn", "udp", 3478, 3478, ("192.0.2.20",)),
+        # STUN/TURN over TCP too (issue 17): TURN over TCP crosses a restrictive firewall
+        ("stun-turn", "tcp", 3478, 3478, ("192.0.2.20",)),
         ("turn-alt", "tcp", 443, 443, ("192.0.2.20",)),
     }
     assert "turn-alt" not in {r["service"] for r in catalog.provider_rules(cat, "genesys", inputs=GENESYS_INPUTS)}
+
+
+@pytest.mark.parametrize("protos, expected", [
+    (["udp"], {"udp"}), ("tcp", {"tcp"}), (["tcp", "udp"], {"tcp", "udp"}),
+])
+def test_genesys_stun_turn_transports_can_be_narrowed(cat, protos, expected):
+    rules = catalog.provider_rules(cat, "genesys", inputs=dict(GENESYS_INPUTS, stun_turn_protos=protos))
+    assert {r["proto"] for r in rules if r["service"] == "stun-turn"} == expected
+
+
+@pytest.mark.parametrize("protos", [[], ["sctp"], "quic"])
+def test_genesys_stun_turn_transports_refuse_nonsense(cat, protos):
+    with pytest.raises(VoipReadyError) as err:
+        catalog.provider_rules(cat, "genesys", inputs=dict(GENESYS_INPUTS, stun_turn_protos=protos))
+    assert err.value.field == "stun_turn_protos"
 
 
 def test_lab_provider_uses_documentation_addresses_only(cat):
