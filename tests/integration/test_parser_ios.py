@@ -106,8 +106,10 @@ def expected_flows(intent):
                     atoms.add(("OUTSIDE", "permit", rule["proto"], peer, None, local, ports))
                     atoms.add(("INSIDE", "permit", rule["proto"], local, ports, peer, None))
     if cfg["enforce"]:
-        atoms.add(("INSIDE", "permit", "udp", "any", None, "any", (67, 67)))  # DHCP to the router
+        # DHCP: broadcasts, and renewals to the router's address in the voice network
+        atoms.add(("INSIDE", "permit", "udp", "any", (68, 68), "255.255.255.255/32", (67, 67)))
         for local in voice:
+            atoms.add(("INSIDE", "permit", "udp", local, (68, 68), local, (67, 67)))
             atoms.add(("INSIDE", "deny", "ip", local, None, "any", None))
             atoms.add(("OUTSIDE", "deny", "ip", "any", None, local, None))
     for side in ("INSIDE", "OUTSIDE"):

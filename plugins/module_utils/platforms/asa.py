@@ -313,6 +313,8 @@ class Driver(PlatformDriver):
     }
     comment = "!"
     binds_inside = True          # access-group ... in interface <nameif>
+    wildcard_why = (
+        "ASA FQDN objects resolve one exact name each; there is no wildcard FQDN object")
 
     def canonical_interface(self, name):
         return canonical_interface(name) if name[:1].isupper() else name
@@ -472,7 +474,8 @@ class Driver(PlatformDriver):
         if cfg["fqdn_mode"] in ("auto", "objects"):
             notes.append("FQDN objects are resolved by the ASA itself: it needs 'dns "
                          "domain-lookup <interface>' and a DNS server group")
-        flows, plan_notes = cli.plan_flows(cfg, fqdn_objects=True, ipv6=True)
+        flows, plan_notes = cli.plan_flows(cfg, fqdn_objects=True, ipv6=True,
+                                           wildcard_why=self.wildcard_why)
         notes.extend(plan_notes)
         skipped = [n for n in plan_notes if " not pushed: " in n and "names no destination" not in n]
         if cfg["enforce"] and skipped:

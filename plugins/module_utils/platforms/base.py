@@ -158,6 +158,9 @@ class PlatformDriver(object):
     #: where ``qos.interfaces`` classify: "ingress" (where voice enters), "egress" (where
     #: it leaves), "both" (classify on ingress, rewrite on egress), None (no binding)
     qos_binding = None
+    #: why ``*.domain`` destinations cannot be enforced here (rendered notes and
+    #: docs/platforms.md say it); None where the platform enforces them
+    wildcard_why = None
 
     def canonical_interface(self, name):
         """The device's own spelling of an interface name (IOS expands ``Gi0/1``)."""

@@ -221,6 +221,8 @@ class Driver(PlatformDriver):
     comment = "!"
     binds_inside = True
     qos_binding = "ingress"      # service-policy type qos input
+    wildcard_why = (
+        "EOS ACLs match addresses only")
     unsupported = {
         "sip_alg": ("Arista EOS has no SIP ALG or SIP helper: it never rewrites SIP, so "
                     "there is nothing to switch off"),
@@ -253,8 +255,9 @@ class Driver(PlatformDriver):
         notes, rules = [], []
         for rule in cfg.get("rules") or []:
             if not rule.get("enforceable", True):
-                notes.append("skipped %s: not enforceable (no address, wildcard FQDNs only)"
-                             % rule["id"])
+                notes.append("skipped %s: not enforceable (%s)" % (rule["id"], (
+                    "no address, wildcard FQDNs only: " + self.wildcard_why)
+                    if rule.get("fqdns") else "the provider names no destination, only a port"))
             elif not rule.get("addresses"):
                 notes.append("skipped %s: FQDN-only; EOS ACLs cannot match names (use "
                              "fqdn_mode=resolve to push resolved addresses)" % rule["id"])

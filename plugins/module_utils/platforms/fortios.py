@@ -67,6 +67,8 @@ def short_name(name, limit):
 
 def address_object(prefix, kind, value):
     """Stable object name for one address: H(ost), N(etwork) or F(QDN)."""
+    if kind == "fqdn" and value.startswith("*."):
+        return "%s-W-%s" % (prefix, value[2:])      # a wildcard FQDN address (*.domain)
     if kind == "fqdn":
         return "%s-F-%s" % (prefix, value)
     net = ipaddress.ip_network(value)
@@ -75,24 +77,35 @@ def address_object(prefix, kind, value):
     return "%s-N-%s_%d" % (prefix, net.network_address, net.prefixlen)
 
 
-def rule_destinations(rule, fqdn_mode):
-    """(kind, value) pairs a rule pushes, and a note when it pushes nothing."""
-    if not rule["enforceable"]:
+def rule_destinations(rule, fqdn_mode, wildcards=False, wildcard_why=None):
+    """(kind, value) pairs a rule pushes, and a note when it pushes nothing or not all.
+
+    ``wildcards``: the platform has wildcard FQDN address objects (FortiOS 6.2.2+), so a
+    rule's ``*.domain`` names are pushed like its exact names; else they are skipped and
+    a wildcard-only rule is not pushed at all."""
+    wild = [f for f in rule["fqdns"] if f.startswith("*.")]
+    if not rule["enforceable"] and not (wildcards and wild and fqdn_mode in ("auto", "objects")):
         return [], ("rule %s: not enforceable (no address and no exact FQDN, only %s); not "
-                    "pushed" % (rule["id"], "wildcards" if rule["fqdns"] else "a port"))
+                    "pushed%s" % (rule["id"], "wildcards" if rule["fqdns"] else "a port",
+                                  ": " + wildcard_why if wildcard_why and wild else ""))
     nets = [("net", a) for a in rule["addresses"]]
     fqdns = [("fqdn", f) for f in rule["fqdns"] if not f.startswith("*.")]
+    wilds = [("fqdn", f) for f in wild] if wildcards and fqdn_mode in ("auto", "objects") else []
     if fqdn_mode == "objects":
-        dests = nets + fqdns
+        dests = nets + fqdns + wilds
     elif nets:
-        dests = nets
+        dests = nets + wilds     # no address stands in for a wildcard: it is pushed too
     elif fqdn_mode == "auto":
-        dests = fqdns
+        dests = fqdns + wilds
     else:
         dests = []
     if not dests:
         return [], "rule %s: FQDN-only and fqdn_mode=%s; not pushed" % (rule["id"], fqdn_mode)
-    wild = [f for f in rule["fqdns"] if f.startswith("*.")]
+    if wilds:
+        return dests, ("rule %s: wildcard domains %s as wildcard FQDN addresses (FortiOS "
+                       "6.2.2+): the FortiGate learns their addresses from the DNS answers it "
+                       "forwards, so the phones must resolve through DNS that crosses this "
+                       "FortiGate" % (rule["id"], ", ".join(wild)))
     if wild and any(kind == "fqdn" for kind, _unused in dests):
         return dests, "rule %s: %d wildcard FQDNs (%s...) have no FQDN object; skipped" % (
             rule["id"], len(wild), wild[0])
@@ -105,7 +118,7 @@ def service_name(prefix, proto, low, high):
     return "%s-%s-%s" % (prefix, proto.upper(), ports)
 
 
-def firewall_plan(allowlist, name_limit=63, object_limit=63):
+def firewall_plan(allowlist, name_limit=63, object_limit=63, wildcards=False, wildcard_why=None):
     """The allowlist as objects and ordered policies, independent of vendor syntax."""
     p = allowlist["name"]
     plan = {"prefix": p, "addresses": {}, "groups": {}, "services": {}, "policies": [],
@@ -129,7 +142,7 @@ def firewall_plan(allowlist, name_limit=63, object_limit=63):
                                  "action": action, "outbound": outbound})
 
     for rule in allowlist["rules"]:
-        dests, note = rule_destinations(rule, allowlist["fqdn_mode"])
+        dests, note = rule_destinations(rule, allowlist["fqdn_mode"], wildcards, wildcard_why)
         if note:
             plan["notes"].append(note)
         if not dests:
@@ -481,7 +494,7 @@ def owner(feature, prefix):
 # --------------------------------------------------------------------------------------
 def render_allowlist(tree, allowlist, policy_ids=None):
     """Addresses, groups, services and policies; returns the plan's notes."""
-    plan = firewall_plan(allowlist, name_limit=35, object_limit=79)
+    plan = firewall_plan(allowlist, name_limit=35, object_limit=79, wildcards=True)
     _render_objects(tree, plan)
     inside = allowlist["inside_interfaces"] or ["any"]
     outside = allowlist["outside_interfaces"] or ["any"]
@@ -623,6 +636,13 @@ def render_tree(intent, ids=None):
     if "sip_alg" in intent and intent["sip_alg"].get("enabled"):
         helper = tree.sub(["system session-helper"]).edits.setdefault("13", Section())
         helper.sets.update(SIP_HELPER)
+    elif "sip_alg" in intent:
+        # what the push also does, beyond the settings below: the file says it too
+        notes.append("sip_alg: the push also deletes every 'config system session-helper' "
+                     "entry whose 'set name' is sip (found by name: the id varies, often 13), "
+                     "and sends 'unset voip-profile' to every firewall policy that has one; "
+                     "with default-voip-alg-mode kernel-helper-based, no sip helper and no "
+                     "VoIP profile, nothing rewrites SIP")
     return tree, notes
 
 

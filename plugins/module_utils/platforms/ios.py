@@ -16,8 +16,9 @@ allowlist -- ``object-group network`` (destinations, the voice networks) and
     bound ``in`` on the outside interfaces (traffic to them). An ACL bound to an interface
     is never edited: a changed ACL is built under the next generation number, the
     ``ip access-group`` binding is moved, then the old ACL is removed (capirca #334).
-    With ``enforce`` the inside ACL drops other traffic from the voice networks (DHCP to
-    the router or relay stays open) and the outside ACL other traffic to them; every
+    With ``enforce`` the inside ACL drops other traffic from the voice networks (DHCP
+    broadcasts and renewals to the router's address in the voice network stay open) and
+    the outside ACL other traffic to them; every
     other host keeps passing (``permit ip any any`` ends both ACLs).
 sip_alg -- ``no ip nat service sip udp port 5060`` and ``... tcp port 5060``.
 voice_vlan -- ``vlan N`` / ``name``, phone ports ``switchport mode access`` +
@@ -476,6 +477,8 @@ class Driver(PlatformDriver):
     comment = "!"
     binds_inside = True
     qos_binding = "egress"       # service-policy output
+    wildcard_why = (
+        "IOS ACLs match addresses only; there is no FQDN object")
 
     def canonical_interface(self, name):
         return canonical_interface(name)
@@ -638,7 +641,8 @@ class Driver(PlatformDriver):
             _fail("allowlist.fqdn_mode", "objects",
                   "is not possible on ios: IOS extended ACLs cannot match DNS names; use auto "
                   "(addresses only, FQDN-only rules reported) or resolve")
-        flows, plan_notes = cli.plan_flows(cfg, fqdn_objects=False, ipv6=False)
+        flows, plan_notes = cli.plan_flows(cfg, fqdn_objects=False, ipv6=False,
+                                           wildcard_why=self.wildcard_why)
         notes.extend(plan_notes)
         skipped = [n for n in plan_notes if " not pushed: " in n and "names no destination" not in n]
         if cfg["enforce"] and skipped:
@@ -656,7 +660,11 @@ class Driver(PlatformDriver):
             voice = "any"
         inside_acl, outside_acl = [], []
         if cfg["enforce"]:
-            inside_acl.append("permit udp any any eq 67")
+            # DHCP, no wider than it needs: DISCOVER/REQUEST broadcasts (from 0.0.0.0 too)
+            # and renewals to the router's own address, which sits in the voice network
+            inside_acl.append("permit udp any eq 68 host 255.255.255.255 eq 67")
+            if voice_nets:
+                inside_acl.append("permit udp %s eq 68 %s eq 67" % (voice, voice))
         for flow in flows:
             des["groups"][flow["net"]] = ("network", frozenset(
                 cli.mask_form(d) for kind, d in flow["dests"]))

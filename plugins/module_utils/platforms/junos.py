@@ -254,6 +254,9 @@ class Driver(PlatformDriver):
     unsupported = {}
     binds_inside = True          # the zones of the inside interfaces
     qos_binding = "both"         # filter input classifies, the rewrite rule marks on egress
+    wildcard_why = (
+        "SRX address-book dns-name entries resolve one exact name each; there is no wildcard "
+        "domain entry")
 
     # -- applicability -----------------------------------------------------------------
     def not_applicable(self, feature, intent):
@@ -292,8 +295,9 @@ class Driver(PlatformDriver):
         for rule in cfg.get("rules") or []:
             fqdns = [f for f in rule.get("fqdns") or [] if not f.startswith("*.")]
             if not rule.get("enforceable", True):
-                notes.append("skipped %s: not enforceable (no address, wildcard FQDNs only)"
-                             % rule["id"])
+                notes.append("skipped %s: not enforceable (%s)" % (rule["id"], (
+                    "no address, wildcard FQDNs only: " + self.wildcard_why)
+                    if rule.get("fqdns") else "the provider names no destination, only a port"))
             elif rule.get("addresses"):
                 rules.append((rule, list(rule["addresses"]), []))
             elif fqdns and cfg.get("fqdn_mode", "auto") in ("auto", "objects"):

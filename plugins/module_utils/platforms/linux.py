@@ -474,6 +474,9 @@ class Driver(PlatformDriver):
     """nftables + conntrack over a root shell (netmiko ``linux``)."""
 
     platform = "linux"
+    wildcard_why = (
+        "nftables matches addresses only, and a wildcard domain has no address list that "
+        "could be resolved in advance (any name below it may appear)")
     netmiko_device_type = "linux"
     napalm_driver = None
     gather_commands = (GATHER,)
@@ -529,8 +532,10 @@ class Driver(PlatformDriver):
         lines = []
         if "allowlist" in intent:
             for rule in skipped_rules(intent["allowlist"]):
-                lines.append("# skipped %s: no addresses (FQDNs %s); nftables has no FQDN "
-                             "objects" % (rule["id"], ", ".join(rule["fqdns"]) or "none"))
+                wild = all(f.startswith("*.") for f in rule["fqdns"]) and rule["fqdns"]
+                lines.append("# skipped %s: no addresses (FQDNs %s); %s" % (
+                    rule["id"], ", ".join(rule["fqdns"]) or "none",
+                    self.wildcard_why if wild else "nftables has no FQDN objects"))
         if "sip_alg" in intent:
             lines.append("# sip_alg: every rule that assigns a ct helper of type \"sip\", in any "
                          "table, is deleted by handle")

@@ -154,7 +154,8 @@ def dscp_name(value):
 # --------------------------------------------------------------------------------------
 def render_allowlist(cfg, allowlist):
     """Addresses, groups, services, then the rules in evaluation order."""
-    plan = firewall_plan(allowlist, name_limit=63, object_limit=63)
+    plan = firewall_plan(allowlist, name_limit=63, object_limit=63,
+                         wildcard_why=Driver.wildcard_why)
     for name, (kind, value) in sorted(plan["addresses"].items()):
         net = ipaddress.ip_network(value) if kind == "net" else None
         cfg.add(("address", name, "ip-netmask" if net else "fqdn"),
@@ -245,6 +246,10 @@ class Driver(PlatformDriver):
     unsupported = {}
     needs_commit = True
     comment = "#"
+    wildcard_why = (
+        "PAN-OS FQDN address objects take one exact name; wildcard domains match only in "
+        "custom URL categories, which see HTTP/TLS server names but not STUN/TURN on 3478, so "
+        "a security rule cannot enforce them here")
 
     def not_applicable(self, feature, intent):
         """Switch ports: none on a firewall. DSCP marking lives on security rules."""

@@ -504,6 +504,9 @@ class Driver(PlatformDriver):
     needs_commit = False
     comment = "#"
     unsupported = {}
+    wildcard_why = (
+        "RouterOS address-lists resolve exact DNS names only; tls-host matching sees TLS "
+        "server names (443, 8443, 5349) but not STUN on 3478, so it is not used")
 
     def subinterface_name(self, sub, voice_vlan):
         return "vlan%d-%s" % (sub["vlan"], voice_vlan["voice_vlan"]["name"])
@@ -511,7 +514,8 @@ class Driver(PlatformDriver):
     def render(self, intent, bridge="bridge1"):
         lines = ["# voipready.network -- RouterOS v7 (/export terse)"]
         if "allowlist" in intent:
-            lines += ["# allowlist: %s" % n for n in pushed_rules(intent["allowlist"])[1]]
+            lines += ["# allowlist: %s" % n for n in pushed_rules(
+                intent["allowlist"], wildcard_why=self.wildcard_why)[1]]
         for entry in self.owned_entries(intent, bridge):
             lines.append(entry.line())
         return "\n".join(lines) + "\n"

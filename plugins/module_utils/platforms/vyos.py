@@ -530,6 +530,8 @@ class Driver(PlatformDriver):
     comment = "#"
     unsupported = {}
     qos_binding = "ingress"      # policy route <name> interface <if>
+    wildcard_why = (
+        "VyOS firewall domain-groups resolve exact names only")
 
     def __init__(self, vyos_version=None):
         if vyos_version is not None and str(vyos_version) not in VERSIONS:
@@ -630,7 +632,8 @@ class Driver(PlatformDriver):
         version = self.version()
         head = ["# voipready.network -- VyOS %s (set commands)" % version]
         if "allowlist" in intent:
-            head += ["# allowlist: %s" % note for note in pushed_rules(intent["allowlist"])[1]]
+            head += ["# allowlist: %s" % note for note in pushed_rules(
+                intent["allowlist"], wildcard_why=self.wildcard_why)[1]]
         if "sip_alg" in intent and not intent["sip_alg"].get("enabled"):
             head.append("# sip_alg: 'system conntrack modules sip' must be absent (helper unloaded)")
         for feature in ("voice_vlan",):

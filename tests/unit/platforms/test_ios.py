@@ -460,8 +460,12 @@ class TestIos(CiscoContract):
         rendered = self.driver.render(self.intent())
         inside = rendered.split("ip access-list extended VOIPREADY-INSIDE-1\n")[1].split("ip access-list")[0]
         lines = [l.strip() for l in inside.splitlines() if l.startswith(" ")]
-        assert lines[0] == "10 permit udp any any eq 67"
-        assert lines[-2:] == ["140 deny ip object-group VOIPREADY-VOICE any", "150 permit ip any any"]
+        # DHCP no wider than it needs (issue 17): broadcasts and the voice gateway
+        assert lines[:2] == ["10 permit udp any eq 68 host 255.255.255.255 eq 67",
+                             "20 permit udp object-group VOIPREADY-VOICE eq 68 "
+                             "object-group VOIPREADY-VOICE eq 67"]
+        assert not any(re.search(r"permit udp any (eq \d+ )?any eq 67", l) for l in lines)
+        assert lines[-2:] == ["150 deny ip object-group VOIPREADY-VOICE any", "160 permit ip any any"]
         assert re.search(r"(?m)^ service-policy output VOIPREADY-QOS$", rendered)
 
     def test_qos_classes_change_in_place(self):

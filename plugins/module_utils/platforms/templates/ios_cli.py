@@ -385,7 +385,7 @@ class Session(object):
 ESSENTIALS = (("dns", "udp", 53), ("dns", "tcp", 53), ("ntp", "udp", 123))
 
 
-def plan_flows(allowlist, fqdn_objects, ipv6=True):
+def plan_flows(allowlist, fqdn_objects, ipv6=True, wildcard_why="they cannot be matched by an ACL"):
     """Group the allowlist's rules into flows the ACLs permit, plus notes on what cannot be.
 
     A flow is one direction, one exact destination set and the ports opened to it::
@@ -425,7 +425,8 @@ def plan_flows(allowlist, fqdn_objects, ipv6=True):
         if not dests:
             why = []
             if wildcards:
-                why.append("wildcard domains (%s) cannot be matched by an ACL" % ", ".join(wildcards))
+                why.append("wildcard domains (%s) cannot be enforced: %s"
+                           % (", ".join(wildcards), wildcard_why))
             if names:
                 why.append("DNS names (%s) are not usable here (fqdn_mode=%s)"
                            % (", ".join(names), mode))

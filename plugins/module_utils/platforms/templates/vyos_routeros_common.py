@@ -26,7 +26,7 @@ DIRECTIONS = {"outbound": ("out",), "inbound": ("in",), "both": ("out", "in")}
 ESSENTIAL_FLOWS = (("dns", "udp", 53), ("dns", "tcp", 53), ("ntp", "udp", 123))
 
 
-def pushed_rules(allowlist, fqdn_objects=True):
+def pushed_rules(allowlist, fqdn_objects=True, wildcard_why=None):
     """(rule, members, kind) for every rule the device enforces, and notes for the rest.
 
     kind is "addresses" or "fqdns"; FQDN-only rules use FQDN objects when the platform
@@ -37,7 +37,8 @@ def pushed_rules(allowlist, fqdn_objects=True):
     for rule in allowlist.get("rules", []):
         if not rule.get("enforceable", True):
             notes.append("%s: %s; not pushed" % (rule["id"], (
-                "wildcard-only destinations (%s) cannot be enforced" % ", ".join(rule["fqdns"])
+                "wildcard-only destinations (%s) cannot be enforced%s" % (
+                    ", ".join(rule["fqdns"]), ": " + wildcard_why if wildcard_why else "")
                 if rule.get("fqdns") else "the provider publishes no address or FQDN")))
         elif rule.get("addresses"):
             pushed.append((rule, list(rule["addresses"]), "addresses"))
