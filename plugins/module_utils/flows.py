@@ -36,6 +36,9 @@ PROTO_NUMBERS = {"icmp": 1, "igmp": 2, "tcp": 6, "udp": 17, "gre": 47, "esp": 50
 PROTO_NAMES = dict((v, k) for k, v in PROTO_NUMBERS.items() if k != "ipv6-icmp")
 #: the client's source port of every sampled flow (an ephemeral port)
 EPHEMERAL = 40000
+#: source ports a flow to deny moves to on a stateless filter, when from EPHEMERAL it
+#: would look like the reply of an admitted flow (replies are admitted by design there)
+SOURCE_PORTS = (EPHEMERAL, 1024, 2048, 4096, 5000, 1)
 DHCP_BROADCAST = ipaddress.ip_address("255.255.255.255")
 
 
@@ -446,10 +449,9 @@ class Allowed(object):
                 for proto, port in services:
                     self.entries.append(("essentials-%s" % kind, "outbound", proto, port, port,
                                          Addresses(essentials[kind])))
-        # DHCP (client 68 -> server 67): the broadcast, a server inside the voice network
-        # (the gateway itself) and listed relay targets; nothing else.
-        dhcp = Addresses([DHCP_BROADCAST]).update(self.voice).update(
-            Addresses(essentials.get("dhcp") or []))
+        # DHCP (client 68 -> server 67): the broadcast and a server inside the voice
+        # network (the gateway itself); nothing else.
+        dhcp = Addresses([DHCP_BROADCAST]).update(self.voice)
         self.entries.append(("essentials-dhcp", "outbound", "udp", 67, 67, dhcp))
 
     def allows(self, flow):
@@ -580,8 +582,17 @@ def _denied_samples(cfg, allowed, taken, voice_hosts, ends, stateless):
     out, seen = [], set()
 
     def add(flow, why):
-        if flow.key() in seen or allowed.allows(flow) or (
-                stateless and allowed.allows(flow.reply())):
+        if stateless and flow.dport is not None and allowed.allows(flow.reply()):
+            # from a source port no admitted flow answers from (so not reply-shaped)
+            for sport in SOURCE_PORTS:
+                moved = Flow(flow.src, flow.dst, flow.proto, flow.dport, sport=sport,
+                             ingress=flow.ingress, egress=flow.egress)
+                if not allowed.allows(moved.reply()):
+                    flow = moved
+                    break
+            else:
+                return
+        if flow.key() in seen or allowed.allows(flow):
             return
         seen.add(flow.key())
         out.append(Sample(flow, DENY, why))
@@ -764,6 +775,11 @@ def check(policy, intent, applicable=True, qos_applicable=True):
                      "the flows check reads what the allowlist admits; %s" % (
                          "this host has no allowlist intent" if not cfg else
                          "%s does not filter voice traffic here" % policy.platform), [], [], 0)
+    if not samples:
+        return _cell("not_applicable", "no flow to sample: %s" % (
+            "the provider's rules carry no DSCP, so this switch marks nothing for it"
+            if not cfg or not applicable else "no provider rule has an address or name this "
+            "platform can match"), [], [], 0)
     missing, extra, notes = run_samples(policy, samples)
     positives = sum(1 for s in samples if s.expect == PERMIT)
     parts = ["%d flows sampled: %d the provider needs (%d not admitted), %d others from or to "
