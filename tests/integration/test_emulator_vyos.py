@@ -195,13 +195,12 @@ def test_a_broken_driver_keyword_is_refused_by_the_device(fresh_vyos, monkeypatc
     from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
     from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver
     emu = fresh_vyos
-    before = emu.running()
     driver_cls = type(get_driver("vyos"))
     real = driver_cls.remediate
 
     def broken(self, running, intent, state="merged"):
-        return [c.replace("network-group", "networks-group") for c in real(self, running, intent,
-                                                                            state)]
+        commands = real(self, running, intent, state)
+        return [c.replace("network-group", "networks-group") for c in commands]
 
     monkeypatch.setattr(driver_cls, "remediate", broken)
     with pytest.raises(VoipReadyError) as err:

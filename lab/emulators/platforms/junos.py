@@ -33,9 +33,7 @@ Where the behaviour comes from (each cited in lab/README.md, "Junos"):
   mocked data (Apache-2.0) and Batfish's srx-testbed (Apache-2.0).
 """
 
-import copy
 import hashlib
-import json
 import os
 import re
 

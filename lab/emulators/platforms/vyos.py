@@ -199,8 +199,8 @@ class VyosDevice(EmulatedDevice):
                 cur = cur.get(word, {}) if isinstance(cur, dict) else {}
             if words[1:2] == ["configuration"]:
                 return self.show(words[1:], line, tree)
-            return "".join(l + "\n" for l in model.boot_text(cur if isinstance(cur, dict)
-                                                               else {}))
+            shown = cur if isinstance(cur, dict) else {}
+            return "".join(l + "\n" for l in model.boot_text(shown))
         if verb == "edit":
             self.edit = self.edit + words[1:]
             return ""
