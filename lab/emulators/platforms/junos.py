@@ -263,7 +263,7 @@ class JunosDevice(EmulatedDevice):
                 continue
             if words[0] == "no-more":
                 continue
-            if words[:2] == ["display", "set"] and tree is not None:
+            if words[0] == "display" and tree is not None:
                 continue  # applied by the caller
             if words[0] == "match" and len(words) > 1:
                 rx = re.compile(" ".join(words[1:]).strip('"'))
@@ -320,6 +320,10 @@ class JunosDevice(EmulatedDevice):
         except model.JunosError as exc:
             return self.caret(line, None, prompt_len, exc.message)
         display_set = any(p.split()[:2] == ["display", "set"] for p in pipes)
+        if any(p.split()[:2] == ["display", "xml"] for p in pipes) and not steps:
+            last = self.history()[0] if self.history() else {}
+            return model.to_xml(tree, self.root, self.root["release"].split()[-1],
+                                _stamp(last.get("ts")), last.get("user"))
         node, schema_node, path = tree, self.root, ()
         for step in steps:
             node = model.find(node, [step])

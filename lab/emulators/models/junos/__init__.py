@@ -511,6 +511,54 @@ def _walk_set(cur, node, path, words, sets, deacts):
     return wrote
 
 
+def to_xml(tree, root, release, stamp=None, user=None):
+    """``show configuration | display xml``: the tree as Junos's XML (element names are the
+    YANG names, list keys first; ``inactive="inactive"`` on deactivated statements)."""
+    import xml.etree.ElementTree as ET
+    reply = ET.Element("rpc-reply", {"xmlns:junos": "http://xml.juniper.net/junos/%s/junos"
+                                     % release})
+    attrs = {}
+    if stamp:
+        attrs["junos:commit-localtime"] = stamp
+    if user:
+        attrs["junos:commit-user"] = user
+    config = ET.SubElement(reply, "configuration", attrs)
+    _walk_xml(tree, root, config)
+    cli = ET.SubElement(reply, "cli")
+    ET.SubElement(cli, "banner").text = ""
+    ET.indent(reply, space="    ")
+    return ET.tostring(reply, encoding="unicode") + "\n"
+
+
+def _walk_xml(cur, node, parent):
+    import xml.etree.ElementTree as ET
+    for name, child in node["c"].items():
+        if name not in cur:
+            continue
+        value = cur[name]
+        if child["k"] == "c":
+            element = ET.SubElement(parent, name)
+            if value.get(INACTIVE):
+                element.set("inactive", "inactive")
+            _walk_xml(value, child, element)
+        elif child["k"] == "l":
+            sub = dict(child, c={k: v for k, v in child["c"].items() if k not in child["key"]})
+            for key in _list_keys(child, value):
+                element = ET.SubElement(parent, name)
+                if value[key].get(INACTIVE):
+                    element.set("inactive", "inactive")
+                for index, k in enumerate(child["key"]):
+                    ET.SubElement(element, k).text = key[index]
+                _walk_xml(value[key], sub, element)
+        elif child["k"] == "f":
+            element = ET.SubElement(parent, name)
+            if value is not True:
+                element.text = value
+        else:
+            for item in value:
+                ET.SubElement(parent, name).text = item
+
+
 def curly(tree, root, indent=0, path=()):
     """``show configuration``: the hierarchical text (4 spaces an indent level)."""
     out = []
