@@ -39,8 +39,9 @@ class Result:
         return [e for e in self.events if "error" in e]
 
 
-def _cmd(container: str, args: list[str]) -> list[str]:
-    return ["podman", "exec", container, "python3", f"{PROBES}/{args[0]}", *map(str, args[1:])]
+def _cmd(container: str, args: list[str], stdin: bool = False) -> list[str]:
+    return ["podman", "exec", *(["-i"] if stdin else []), container, "python3", f"{PROBES}/{args[0]}",
+            *map(str, args[1:])]
 
 
 def _parse(out: str) -> list:
@@ -54,9 +55,17 @@ def run_probe(container: str, args: list[str], timeout: float = 30) -> Result:
 
 
 class Receiver:
-    def __init__(self, container: str, args: list[str], ready_timeout: float = 10):
-        self.proc = subprocess.Popen(_cmd(container, args), stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True)
+    """A receiving probe, started and waited for its ready line. With ``stop_on_eof`` the
+    probe also ends when ``stop()`` closes its standard input (``--stop-on-eof``), so the
+    caller can end it a grace period after the last sender finished, however slowly the
+    senders started; its ``--timeout`` stays the ceiling."""
+
+    def __init__(self, container: str, args: list[str], ready_timeout: float = 30, stop_on_eof: bool = False):
+        if stop_on_eof:
+            args = [*args, "--stop-on-eof"]
+        self.proc = subprocess.Popen(_cmd(container, args, stdin=stop_on_eof), stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, text=True,
+                                     stdin=subprocess.PIPE if stop_on_eof else subprocess.DEVNULL)
         self.first: list = []
         end = time.monotonic() + ready_timeout
         while time.monotonic() < end:
@@ -72,6 +81,11 @@ class Receiver:
         self.proc.kill()
         raise RuntimeError(f"probe {args} in {container} never got ready: {err.strip()}")
 
+    def stop(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+            self.proc.stdin = None  # communicate() would flush a closed pipe
+
     def wait(self, timeout: float = 30) -> Result:
         out, err = self.proc.communicate(timeout=timeout)
         return Result(self.proc.returncode, self.first + _parse(out), err)
@@ -80,10 +94,16 @@ class Receiver:
 def pair(recv_container: str, recv_args: list[str], send_container: str, send_args: list[str],
          timeout: float = 30) -> tuple[Result, Result]:
     """Start a receiver, run a sender, return (received, sent)."""
-    rx = Receiver(recv_container, recv_args)
+    rx = Receiver(recv_container, recv_args, stop_on_eof=recv_args[0] in EOF_AWARE)
     try:
         tx = run_probe(send_container, send_args, timeout)
     except BaseException:
         rx.proc.kill()
         raise
+    time.sleep(GRACE)
+    rx.stop()
     return rx.wait(timeout), tx
+
+
+EOF_AWARE = ("l2.py", "udp_tcp.py")  # receivers that take --stop-on-eof
+GRACE = 1.5  # seconds a receiver keeps listening after the last sender finished

@@ -31,11 +31,39 @@ def add_bounds(p, count=1, timeout=5.0):
     return p
 
 
+STDIN = "stdin"  # selector key data of the stop-on-EOF watch
+
+
+def watch_stdin(sel, a):
+    """With --stop-on-eof, a receiver also ends when its standard input closes: the test
+    closes it once every sender has finished and a grace period has passed, so a slow
+    sender start (podman exec on a loaded machine) never eats the receiving window."""
+    if getattr(a, "stop_on_eof", False):
+        import os
+        import selectors
+        os.set_blocking(0, False)
+        sel.register(0, selectors.EVENT_READ, STDIN)
+
+
+def stdin_closed(key):
+    """True when KEY is the stdin watch and stdin reached EOF (drains anything written)."""
+    import os
+    if key.data != STDIN:
+        return False
+    try:
+        return os.read(0, 4096) == b""
+    except BlockingIOError:
+        return False
+
+
 def parsers(doc):
     """(parser, send subparser, recv subparser) with --count/--timeout on both."""
     ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
-    return ap, add_bounds(sub.add_parser("send")), add_bounds(sub.add_parser("recv"))
+    recv = add_bounds(sub.add_parser("recv"))
+    recv.add_argument("--stop-on-eof", action="store_true",
+                      help="also stop when standard input closes (--timeout stays the ceiling)")
+    return ap, add_bounds(sub.add_parser("send")), recv
 
 
 def finish_recv(got, count, **extra):

@@ -26,7 +26,8 @@ import sys
 import time
 
 from _probe import (ETH_P_8021AD, ETH_P_8021Q, ETH_P_ALL, ETH_P_IP, ETH_P_LAB, MAGIC, Deadline, emit,
-                    finish_recv, ip_checksum, mac_bytes, mac_str, parse_ipv4, parsers)
+                    finish_recv, ip_checksum, mac_bytes, mac_str, parse_ipv4, parsers, stdin_closed,
+                    watch_stdin)
 
 SOL_PACKET = 263
 PACKET_AUXDATA = 8
@@ -116,12 +117,17 @@ def recv(a):
         s.bind((iface, 0))
         s.setblocking(False)
         sel.register(s, selectors.EVENT_READ, iface)
+    watch_stdin(sel, a)
     emit({"ready": True, "ifaces": a.iface})
     deadline = Deadline(a.timeout)
     got = 0
     by_iface = {i: [] for i in a.iface}
-    while got < a.count and not deadline.over():
+    eof = False
+    while got < a.count and not deadline.over() and not eof:
         for key, _ in sel.select(timeout=min(0.2, deadline.left())):
+            if key.data == "stdin":
+                eof = eof or stdin_closed(key)
+                continue
             frame, anc, _flags, addr = key.fileobj.recvmsg(65535, socket.CMSG_SPACE(AUXDATA.size))
             if addr[2] == socket.PACKET_OUTGOING:
                 continue  # our own sends

@@ -20,7 +20,8 @@ import threading
 import time
 
 
-from _probe import ETH_P_ALL, IP_PKTINFO, Deadline, emit, finish_recv, parse_ipv4, parsers, ports
+from _probe import (ETH_P_ALL, IP_PKTINFO, Deadline, emit, finish_recv, parse_ipv4, parsers, ports, stdin_closed,
+                    watch_stdin)
 
 IP_RECVTOS = getattr(socket, "IP_RECVTOS", 13)
 
@@ -113,10 +114,15 @@ def recv(a):
         cap = threading.Thread(target=capture_tcp_tos, args=(a.iface, set(plist), seen, stop), daemon=True)
         cap.start()
         time.sleep(0.1)
+    watch_stdin(sel, a)
     emit({"ready": True, "proto": a.proto, "ports": a.ports, "bind": a.bind})
     got = 0
-    while got < a.count and not deadline.over():
+    eof = False
+    while got < a.count and not deadline.over() and not eof:
         for key, _ in sel.select(timeout=min(0.2, deadline.left())):
+            if key.data == "stdin":
+                eof = eof or stdin_closed(key)
+                continue
             s, port = key.fileobj, key.data
             if a.proto == "udp":
                 data, anc, _flags, src = s.recvmsg(65535, 256)

@@ -32,6 +32,7 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "lab"))
 
+import labprobe  # noqa: E402
 from labprobe import Receiver, run_probe  # noqa: E402
 
 FW, SW, PHONE, PROVIDER, LAN = "vr-fw1", "vr-sw1", "vr-phone1", "vr-provider1", "vr-lan1"
@@ -83,9 +84,16 @@ def sh(container: str, cmd: str, check: bool = False, input: str | None = None) 
 
 
 def flows(recv_container: str, recv_args: list, sends: list, window: float = 2.0):
-    """One receiver, several senders (run one after the other); returns (received, [sent...])."""
-    timeout = window + 1.2 * len(sends)
-    rx = Receiver(recv_container, list(recv_args) + ["--count", "1000", "--timeout", "%.1f" % timeout])
+    """One receiver, several senders (run one after the other); returns (received, [sent...]).
+
+    The receiver listens until every sender has finished and then ``window`` seconds more
+    (its stdin is closed then: --stop-on-eof), so a sender that is slow to start on a
+    loaded machine still lands inside the window. The receiver's --timeout is only a
+    ceiling. sip.py has no --stop-on-eof: it gets a window counted from its own start."""
+    eof = recv_args[0] in labprobe.EOF_AWARE
+    ceiling = (60 + 30 * len(sends)) if eof else window + 1.2 * len(sends)
+    rx = Receiver(recv_container, list(recv_args) + ["--count", "1000", "--timeout", "%.1f" % ceiling],
+                  stop_on_eof=eof)
     sent = []
     try:
         for container, args in sends:
@@ -93,7 +101,10 @@ def flows(recv_container: str, recv_args: list, sends: list, window: float = 2.0
     except BaseException:
         rx.proc.kill()
         raise
-    return rx.wait(timeout + 30), sent
+    if eof:
+        time.sleep(window)
+        rx.stop()
+    return rx.wait(ceiling + 30), sent
 
 
 @contextlib.contextmanager

@@ -64,7 +64,7 @@ def test_netmiko_login(lab, name, port, command, expect):
 
 def test_udp_crosses_firewall_nat(lab):
     got, sent = pair("vr-provider1", ["udp_tcp.py", "recv", "--proto", "udp", "--ports", "5060",
-                                      "--count", "2", "--timeout", "5"],
+                                      "--count", "2", "--timeout", "30"],
                      "vr-phone1", ["udp_tcp.py", "send", "--proto", "udp", "--dst", "203.0.113.10",
                                    "--dport", "5060", "--count", "2", "--payload", "smoke"])
     assert sent.summary["sent"] == 2, sent
@@ -77,7 +77,7 @@ def test_udp_crosses_firewall_nat(lab):
 def test_tagged_frame_crosses_podman_network(lab):
     # Captured on the switch container's port itself, so OVS configuration does not matter.
     got, sent = pair("vr-sw1", ["l2.py", "recv", "--iface", "phone1", "--marker", "smoke",
-                                "--count", "2", "--timeout", "5"],
+                                "--count", "2", "--timeout", "30"],
                      "vr-phone1", ["l2.py", "send", "--iface", "sw0", "--vlan", "110", "--pcp", "5",
                                    "--marker", "smoke", "--count", "2"])
     assert sent.summary["sent"] == 2
