@@ -140,3 +140,48 @@ def test_drift_fails_the_job_names_the_fix_and_remediate_repairs_it(lab, tmp_pat
         # leave the lab converged whatever happened above
         sh(FW, "nft delete table ip drift_alg 2>/dev/null || true")
         checks.site()
+
+
+CUSTOMER_TABLE = """table inet customer {
+    chain forward {
+        type filter hook forward priority -10; policy accept;
+        udp dport 5060 counter drop comment "customer: no sip"
+    }
+}
+"""
+
+
+def test_customer_table_dropping_sip_fails_flows_and_names_it(lab, tmp_path):
+    """Issue 17 on the lab: a customer's table that drops UDP 5060 before ours (forward
+    hook, priority -10 < our filter priority) leaves every owned line compliant, so
+    `allowlist` stays green, and `flows` (the whole ruleset, evaluated) fails naming it."""
+    site = checks.site()
+    assert site.returncode == 0, site.stdout[-4000:]
+    converged = tmp_path / "converged"
+    green(compliance(converged), converged)
+    assert load(converged)["hosts"][FW]["features"]["flows"]["status"] == "compliant"
+    try:
+        sh(FW, "nft -f -", check=True, input=CUSTOMER_TABLE)
+        before = device_state()
+        shadowed = tmp_path / "shadowed"
+        p = compliance(shadowed)
+        assert p.returncode != 0, "a shadowed allowlist must fail the job:\n" + p.stdout[-4000:]
+        assert device_state() == before, "the compliance check changed the device"
+        data = load(shadowed)
+        cells = data["hosts"][FW]["features"]
+        print("flows cell:", json.dumps(cells["flows"], indent=1)[:3000])
+        assert cells["allowlist"]["status"] == "compliant", cells["allowlist"]
+        assert cells["flows"]["status"] == "drift", cells["flows"]
+        missing = cells["flows"]["missing"]
+        assert missing, cells["flows"]
+        # every flow it says is lost is SIP on UDP 5060, and it names the customer's rule
+        text = [json.dumps(m) for m in missing]
+        assert all("5060" in t for t in text), missing
+        assert all("customer" in t for t in text), missing
+        assert cells["flows"]["commands"] == [], "a customer rule is fixed by its owner"
+        assert "%s/flows" % FW in data["summary"]["drifted"]
+        assert "%s/allowlist" % FW not in data["summary"]["drifted"]
+    finally:
+        sh(FW, "nft delete table inet customer 2>/dev/null || true")
+    after = tmp_path / "after"
+    green(compliance(after), after)
