@@ -51,10 +51,16 @@ molecule: setup-lab
 	lab/labctl build
 	tools/molecule.sh
 
+# The unit and integration tests run in PYTEST_WORKERS processes (pytest-xdist, one test
+# file per worker at a time): most of their time is waiting on emulated devices and
+# namespaces, not CPU. tests/lab runs alone, in one process: its files share one lab.
+PYTEST_WORKERS ?= 4
+
 test: setup-lab
 	$(MAKE) --no-print-directory lint
 	lab/labctl build
-	$(BIN)/pytest -q -p no:cacheprovider tests $(PYTEST_ARGS)
+	$(BIN)/pytest -q -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile tests/unit tests/integration $(PYTEST_ARGS)
+	$(BIN)/pytest -q -p no:cacheprovider tests/lab $(PYTEST_ARGS)
 	tools/molecule.sh
 
 lab-up: setup-lab
