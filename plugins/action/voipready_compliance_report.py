@@ -16,6 +16,7 @@ import os
 import re
 import time
 
+import yaml
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
@@ -36,6 +37,22 @@ SPEC = dict(
 )
 SLICE_RE = re.compile(r"^[A-Za-z0-9_]*$")
 display = Display()
+COLLECTION_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def collection_version(root=COLLECTION_ROOT):
+    """The version of this voipready.network, for the reports' header: MANIFEST.json of an
+    installed collection, else galaxy.yml of a checkout; None when neither says."""
+    try:
+        with open(os.path.join(root, "MANIFEST.json"), encoding="utf-8") as handle:
+            return str(json.load(handle)["collection_info"]["version"])
+    except (IOError, OSError, ValueError, KeyError, TypeError):
+        pass
+    try:
+        with open(os.path.join(root, "galaxy.yml"), encoding="utf-8") as handle:
+            return str(yaml.safe_load(handle)["version"])
+    except (IOError, OSError, yaml.YAMLError, KeyError, TypeError):
+        return None
 
 
 def _write(path, text):
@@ -118,7 +135,8 @@ class ActionModule(ActionBase):
             if isinstance(registered, dict) and isinstance(registered.get("compliance"), dict):
                 entries.append(registered["compliance"])
         return report.build_report(entries, generated_at=self._generated_at(args),
-                                   remediate=args["remediate"], hosts=args["hosts"])
+                                   remediate=args["remediate"], hosts=args["hosts"],
+                                   collection_version=collection_version())
 
     def _merged(self, directory, args):
         """The slices of one run in ``directory`` joined (playbooks/compliance_merge.yml)."""

@@ -17,8 +17,9 @@ def compliance_host(raw):
 
 
 @filter_errors
-def compliance_report(entries, generated_at=None, remediate=False, hosts=None):
-    return report.build_report(entries, generated_at=generated_at, remediate=remediate, hosts=hosts)
+def compliance_report(entries, generated_at=None, remediate=False, hosts=None, collection_version=None):
+    return report.build_report(entries, generated_at=generated_at, remediate=remediate, hosts=hosts,
+                               collection_version=collection_version)
 
 
 @filter_errors

@@ -13,6 +13,11 @@ Plain Python (no Ansible import) so the filters and the unit tests share it.
 The JSON layout is documented in docs/compliance.md and docs/compliance-report.schema.json
 (``schema_version`` changes when a field changes meaning or goes away). Everything is
 sorted, so the same input gives the same bytes; ``generated_at`` is the only timestamp.
+
+The HTML page is for triage across a fleet: hosts worst first, one line per host that
+could not be checked (its error once, the full text folded), hosts per status and per
+feature, what the fleet was judged against (provider, region, catalog and collection
+versions) and a filter box (inline script, nothing fetched).
 """
 
 from __future__ import annotations
@@ -28,7 +33,13 @@ SCHEMA_VERSION = 1
 STATUSES = ("compliant", "drift", "not_applicable", "unreachable", "error")
 # A host's status is the worst of its features' (not_applicable counts as compliant).
 SEVERITY = {"not_applicable": 0, "compliant": 0, "drift": 1, "unreachable": 2, "error": 3}
+# Host statuses, worst first: the order of the HTML page's hosts and counts.
+HOST_STATUSES = ("error", "unreachable", "drift", "compliant")
+# Cell statuses in the same order (not_applicable last).
+CELL_ORDER = ("error", "unreachable", "drift", "compliant", "not_applicable")
 PHASES = ("intent", "remediate", "check")
+#: what a host was judged against (docs/compliance.md): from its inventory variables
+JUDGED = ("provider", "region", "profile", "catalog_version")
 #: the check of what the device's whole policy admits (module_utils/flows.py); it has no
 #: commands of its own: ``missing`` lists flows not admitted, ``extra`` flows admitted
 FLOWS = "flows"
@@ -41,6 +52,10 @@ def _feature_order(name):
 
 def _strings(value):
     return [str(item) for item in (value or [])]
+
+
+def _optional(value):
+    return None if value in (None, "") else str(value)
 
 
 def _cell(status, reason=None, commands=None, missing=None, extra=None):
@@ -65,7 +80,8 @@ def host_entry(raw):
     raw: ``host``, ``platform``, ``planned`` (features the play checks on this host),
     ``check`` (the check-mode voipready_apply result), optional ``fix`` (the remediation
     run's result), ``failure`` (the failed task's result) and ``phase`` (intent,
-    remediate or check: where it failed).
+    remediate or check: where it failed), and what the host is judged against
+    (``provider``, ``region``, ``profile``, ``catalog_version``, each optional).
     """
     if not isinstance(raw, dict) or not raw.get("host"):
         raise VoipReadyError("a compliance entry needs a host name", field="host",
@@ -114,15 +130,30 @@ def host_entry(raw):
         }
     worst = max((SEVERITY[c["status"]] for c in features.values()), default=0)
     status = {0: "compliant", 1: "drift", 2: "unreachable", 3: "error"}[worst]
-    return {"host": host, "platform": raw.get("platform"), "status": status,
-            "features": features, "remediation": remediation}
+    out = {"host": host, "platform": raw.get("platform"), "status": status,
+           "features": features, "remediation": remediation}
+    out.update((key, _optional(raw.get(key))) for key in JUDGED)
+    return out
 
 
-def build_report(entries, generated_at=None, remediate=False, hosts=None):
+def _judged_against(hosts):
+    """Each provider/region/profile/catalog version in the report with its host count
+    (hosts with no provider known are left out)."""
+    groups = {}
+    for entry in hosts.values():
+        key = tuple(entry.get(k) for k in JUDGED)
+        if key[0] is not None:
+            groups[key] = groups.get(key, 0) + 1
+    return [dict(zip(JUDGED, key), hosts=groups[key])
+            for key in sorted(groups, key=lambda k: tuple("" if v is None else v for v in k))]
+
+
+def build_report(entries, generated_at=None, remediate=False, hosts=None, collection_version=None):
     """The whole report from host entries (host_entry output, or raw entries).
 
     ``hosts``: every host the run targeted; one that left no entry is an error (the play
     stopped before it was checked), so no host is silently missing from a report.
+    ``collection_version``: the voipready.network version that judged the hosts.
     """
     by_host = {}
     for entry in entries or []:
@@ -138,6 +169,8 @@ def build_report(entries, generated_at=None, remediate=False, hosts=None):
                                  "error", reason="no compliance result: the play stopped before "
                                                  "this host was checked")}}
     counts = dict((s, 0) for s in STATUSES)
+    host_counts = dict((s, 0) for s in HOST_STATUSES)
+    feature_counts = {}
     drifted, unreachable, errors = [], [], []
     out_hosts = {}
     for host in sorted(by_host):
@@ -146,24 +179,31 @@ def build_report(entries, generated_at=None, remediate=False, hosts=None):
                         sorted(entry["features"], key=_feature_order))
         for feature, cell in features.items():
             counts[cell["status"]] += 1
+            feature_counts.setdefault(feature, dict((s, 0) for s in STATUSES))[cell["status"]] += 1
             if cell["status"] == "drift":
                 drifted.append("%s/%s" % (host, feature))
+        host_counts[entry["status"]] += 1
         if entry["status"] == "unreachable":
             unreachable.append(host)
         if entry["status"] == "error":
             errors.append(host)
         out_hosts[host] = {"platform": entry.get("platform"), "status": entry["status"],
                            "features": features, "remediation": entry.get("remediation")}
+        out_hosts[host].update((key, _optional(entry.get(key))) for key in JUDGED)
     summary = {
         "hosts": len(out_hosts),
         "checks": sum(counts.values()),
         "counts": counts,
+        "host_counts": host_counts,
+        "feature_counts": dict((f, feature_counts[f]) for f in sorted(feature_counts, key=_feature_order)),
+        "judged_against": _judged_against(out_hosts),
         "drifted": drifted,
         "unreachable": unreachable,
         "errors": errors,
         "compliant": not (drifted or unreachable or errors),
     }
     return {"schema_version": SCHEMA_VERSION, "generated_at": generated_at,
+            "collection_version": _optional(collection_version),
             "remediate": bool(remediate), "summary": summary, "hosts": out_hosts}
 
 
@@ -214,13 +254,6 @@ def merge_reports(reports, generated_at=None):
         if key not in _DERIVED:
             merged[key] = reports[0][key]
     return merged
-
-
-def feature_columns(report):
-    names = set()
-    for entry in report["hosts"].values():
-        names.update(entry["features"])
-    return sorted(names, key=_feature_order)
 
 
 # -- JSON ------------------------------------------------------------------------------
@@ -278,9 +311,11 @@ def to_junit(report):
             "errors": str(sum(c["status"] in ("unreachable", "error") for c in cells.values())),
             "skipped": str(sum(c["status"] == "not_applicable" for c in cells.values())),
         })
-        if entry.get("platform"):
+        known = [(name, entry.get(name)) for name in ("platform",) + JUDGED if entry.get(name)]
+        if known:
             props = ET.SubElement(suite, "properties")
-            ET.SubElement(props, "property", {"name": "platform", "value": str(entry["platform"])})
+            for name, value in known:
+                ET.SubElement(props, "property", {"name": name, "value": str(value)})
         for feature, cell in cells.items():
             case = ET.SubElement(suite, "testcase", {"classname": host, "name": feature})
             status = cell["status"]
@@ -299,95 +334,276 @@ def to_junit(report):
 
 
 # -- HTML ------------------------------------------------------------------------------
+# One rule per status colour, `.st-<status> { background: #rrggbb; }` (the browser tests
+# read the colours from these lines). Everything wraps: the page never scrolls sideways.
 STYLE = """
-body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 24px; color: #1b1b1b; }
-h1 { font-size: 22px; margin: 0 0 4px 0; }
-p.meta { color: #555; margin: 0 0 16px 0; }
-ul.counts { list-style: none; padding: 0; margin: 0 0 16px 0; }
-ul.counts li { display: inline-block; margin-right: 8px; padding: 4px 10px; border-radius: 4px; }
-table.matrix { border-collapse: collapse; }
-table.matrix th, table.matrix td { border: 1px solid #9e9e9e; padding: 6px 8px; vertical-align: top; text-align: left; }
-table.matrix thead th { background: #37474f; color: #ffffff; }
-td.cell { min-width: 110px; max-width: 420px; }
-.label { font-weight: bold; }
+*, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 14px; line-height: 1.5; margin: 16px;
+       color: #1b1b1b; overflow-wrap: anywhere; -webkit-text-size-adjust: 100%; }
+h1 { font-size: 22px; margin: 0 0 2px 0; }
+h2 { font-size: 17px; margin: 14px 0 4px 0; }
+p.meta { color: #555; margin: 0 0 8px 0; }
+table { border-collapse: collapse; margin: 0 0 10px 0; max-width: 100%; }
+caption { text-align: left; color: #555; }
+th, td { border: 1px solid #bdbdbd; padding: 1px 8px; text-align: left; vertical-align: top; }
+thead th { background: #37474f; color: #ffffff; font-weight: normal; }
+table.feature-counts td { text-align: right; min-width: 3em; }
+ul.counts { list-style: none; padding: 0; margin: 0 0 8px 0; display: flex; flex-wrap: wrap; gap: 6px; }
+ul.counts li { padding: 1px 10px; border-radius: 4px; }
+.filter { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0 0 0; }
+.filter input { font: inherit; width: 30em; max-width: 100%; padding: 2px 6px; }
+button.pick { font: inherit; border: 0; background: none; padding: 0; color: #0d47a1;
+              text-decoration: underline; cursor: pointer; }
+ol.hosts { list-style: none; padding: 0; margin: 0; }
+ol.hosts > li { border-bottom: 1px solid #e0e0e0; padding: 2px 0; }
+.line { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 10px; }
+.badge, .chip { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px; }
+.badge { min-width: 7.5em; text-align: center; }
+.name { font-weight: bold; }
+.platform, .tally { color: #555; }
+.why { flex: 1 1 20em; min-width: 0; }
+summary { cursor: pointer; }
+details.full > summary { color: #0d47a1; }
+details.full[open] { flex-basis: 100%; }
+.cells { padding-left: 24px; }
+.what { font-size: 12px; margin: 2px 0 0 0; }
+pre { background: #fafafa; color: #1b1b1b; border: 1px solid #bdbdbd; padding: 4px; margin: 2px 0 4px 0;
+      font-size: 12px; max-height: 20em; overflow: auto; white-space: pre-wrap; word-break: break-all; }
+.zero { color: #9e9e9e; }
+@media (max-width: 600px) { body { margin: 8px; font-size: 13px; } th, td { padding: 1px 4px; } }
 .st-compliant { background: #a5d6a7; }
 .st-drift { background: #ef9a9a; }
 .st-not_applicable { background: #e0e0e0; }
 .st-unreachable { background: #ffcc80; }
 .st-error { background: #ce93d8; }
 .st-none { background: #ffffff; color: #757575; border: 1px solid #e0e0e0; }
-.reason { font-size: 12px; margin: 4px 0 0 0; }
-.what { font-size: 12px; margin: 4px 0 0 0; }
-pre { background: #fafafa; color: #1b1b1b; border: 1px solid #bdbdbd; padding: 4px; margin: 4px 0 0 0;
-      font-size: 11px; max-height: 14em; overflow: auto; white-space: pre-wrap; word-break: break-all; }
 """
+
+# The filter box: every word typed must occur in a host's data-search (name, platform,
+# status:<status>, provider, region, <feature>:<status>, the error's first line); the
+# feature table's counts fill it in. Inline and self-contained: the page works offline,
+# and without script every host is shown (the box stays hidden).
+SCRIPT = """
+(function () {
+  "use strict";
+  var box = document.getElementById("filter");
+  var shown = document.getElementById("shown");
+  var hosts = Array.prototype.slice.call(document.querySelectorAll("#hosts > li"));
+  var texts = hosts.map(function (li) { return li.getAttribute("data-search"); });
+  function apply() {
+    var words = box.value.toLowerCase().split(/\\s+/).filter(function (w) { return w; });
+    var count = 0;
+    hosts.forEach(function (li, i) {
+      var hit = words.every(function (w) { return texts[i].indexOf(w) !== -1; });
+      li.hidden = !hit;
+      count += hit ? 1 : 0;
+    });
+    shown.textContent = words.length ? count + " of " + hosts.length + " hosts shown"
+                                     : hosts.length + (hosts.length === 1 ? " host" : " hosts");
+  }
+  box.addEventListener("input", apply);
+  Array.prototype.forEach.call(document.querySelectorAll("button[data-filter]"), function (button) {
+    button.addEventListener("click", function () {
+      box.value = button.getAttribute("data-filter");
+      apply();
+      box.focus();
+    });
+  });
+  document.getElementById("filter-bar").hidden = false;
+  apply();
+}());
+"""
+
+LABELS = {"not_applicable": "n/a"}
+HEADLINE_LIMIT = 240
+PROBLEMS = ("drift", "unreachable", "error")
 
 
 def _e(text):
     return html.escape(str(text), quote=True)
 
 
+def _plural(count, word):
+    return "%d %s%s" % (count, word, "" if count == 1 else "s")
+
+
+def headline(reason, limit=HEADLINE_LIMIT):
+    """A reason's first non-empty line, at most ``limit`` characters: what the page shows
+    in a host's one line (netmiko's login errors go on for a dozen lines of causes; the
+    whole text is folded beside it)."""
+    lines = [line.strip() for line in str(reason or "").splitlines() if line.strip()]
+    first = lines[0] if lines else ""
+    return first if len(first) <= limit else first[:limit - 1].rstrip() + "\u2026"
+
+
+def _one_failure(cells):
+    """(status, reason) when every cell of a host is the same failure (it could not be
+    checked at all: no login, bad input), else None."""
+    pairs = set((c["status"], (c["reason"] or "").strip()) for c in cells.values())
+    if len(pairs) == 1:
+        status, reason = next(iter(pairs))
+        if status in ("unreachable", "error") and reason:
+            return status, reason
+    return None
+
+
+def _tally(cells):
+    """Per host: 6 checks: 2 drift, 3 compliant, 1 n/a."""
+    counts = dict((s, 0) for s in CELL_ORDER)
+    for cell in cells.values():
+        counts[cell["status"]] += 1
+    return "%s: %s" % (_plural(len(cells), "check"), ", ".join(
+        "%d %s" % (counts[s], LABELS.get(s, s)) for s in CELL_ORDER if counts[s]))
+
+
+def _search_text(host, entry):
+    words = [host, entry.get("platform"), "status:" + entry["status"]]
+    words += [entry.get(key) for key in ("provider", "region", "profile")]
+    for feature, cell in entry["features"].items():
+        words.append("%s:%s" % (feature, cell["status"]))
+        if cell["status"] in ("unreachable", "error"):
+            words.append(headline(cell["reason"]))
+    out = []
+    for word in words:
+        if word and word not in out:
+            out.append(word)
+    return " ".join(out).lower()
+
+
 def _cell_html(host, feature, cell):
+    """A cell that needs attention: one summary line, what is missing/extra and the fix
+    folded under it."""
     status = cell["status"]
-    out = ['<td class="cell st-%s" data-host="%s" data-feature="%s" data-status="%s">'
-           % (status, _e(host), _e(feature), status),
-           '<span class="label">%s</span>' % _e(status.replace("_", " "))]
+    facts = ["%d %s" % (len(cell[label]), _heading(feature, label))
+             for label in ("missing", "extra") if cell[label]]
+    if cell["commands"]:
+        facts.append(_plural(len(cell["commands"]), "command"))
     if cell["reason"]:
-        out.append('<p class="reason">%s</p>' % _e(cell["reason"]))
+        facts.append(headline(cell["reason"]))
+    out = ['<details class="cell" data-host="%s" data-feature="%s" data-status="%s">'
+           % (_e(host), _e(feature), status),
+           '<summary><span class="chip st-%s">%s: %s</span> %s</summary>'
+           % (status, _e(feature), _e(LABELS.get(status, status)), _e("; ".join(facts)))]
+    if cell["reason"] and cell["reason"].strip() != headline(cell["reason"]):
+        out.append('<pre class="reason">%s</pre>' % _e(cell["reason"].strip()))
     for label in ("missing", "extra"):
         if cell[label]:
             out.append('<p class="what">%s:</p><pre class="%s">%s</pre>'
                        % (_e(_heading(feature, label)), label, _e("\n".join(cell[label]))))
     if cell["commands"]:
         out.append('<p class="what">fix:</p><pre class="fix">%s</pre>' % _e("\n".join(cell["commands"])))
-    out.append("</td>")
+    out.append("</details>")
     return "".join(out)
 
 
+def _host_html(host, entry):
+    cells = entry["features"]
+    failure = _one_failure(cells)
+    out = ['<li class="host" data-host="%s" data-status="%s" data-platform="%s" data-search="%s">'
+           % (_e(host), entry["status"], _e(entry.get("platform") or ""), _e(_search_text(host, entry))),
+           '<div class="line"><span class="badge st-%s">%s</span><span class="name">%s</span>'
+           '<span class="platform">%s</span><span class="tally" title="%s">%s</span>'
+           % (entry["status"], entry["status"], _e(host), _e(entry.get("platform") or "platform unknown"),
+              _e(", ".join(cells)), _e(_tally(cells)))]
+    if failure:
+        # could not be checked: the error once, not once per feature
+        reason = failure[1]
+        out.append('<span class="why">%s</span>' % _e(headline(reason)))
+        if reason != headline(reason):
+            out.append('<details class="full"><summary>full error</summary><pre class="reason">%s</pre>'
+                       '</details>' % _e(reason))
+    out.append("</div>")
+    problems = [_cell_html(host, f, c) for f, c in cells.items() if c["status"] in PROBLEMS]
+    if problems and not failure:
+        out.append('<div class="cells">%s</div>' % "".join(problems))
+    out.append("</li>")
+    return "".join(out)
+
+
+def _judged_html(groups):
+    """What the hosts were judged against: one row per provider/region/profile/catalog."""
+    if not groups:
+        return '<p class="meta" id="judged">provider, region and catalog version: unknown</p>'
+    fields = ["provider", "region"] + (["profile"] if any(g.get("profile") for g in groups) else [])
+    fields += ["catalog_version", "hosts"]
+    head = "".join("<th>%s</th>" % _e(f.replace("_", " ")) for f in fields)
+    rows = []
+    for group in groups:
+        values = [group.get(f) for f in fields]
+        rows.append("<tr>%s</tr>" % "".join(
+            '<td data-field="%s">%s</td>' % (f, _e("\u2014" if v is None else v)) for f, v in zip(fields, values)))
+    return ('<table class="judged" id="judged"><caption>Judged against</caption><thead><tr>%s</tr></thead>'
+            '<tbody>%s</tbody></table>' % (head, "".join(rows)))
+
+
+def _feature_table(feature_counts):
+    """Hosts per feature and status; a count fills the filter box with feature:status."""
+    rows = []
+    for feature, counts in feature_counts.items():
+        cells = []
+        for status in CELL_ORDER:
+            count = counts.get(status, 0)
+            cells.append('<td class="st-%s" data-status="%s"><button type="button" class="pick" '
+                         'data-filter="%s:%s">%d</button></td>' % (status, status, _e(feature), status, count)
+                         if count else '<td class="zero" data-status="%s">0</td>' % status)
+        rows.append('<tr data-feature="%s"><th>%s</th>%s</tr>' % (_e(feature), _e(feature), "".join(cells)))
+    return ('<table class="feature-counts" id="feature-counts"><caption>Hosts per feature and status</caption>'
+            "<thead><tr><th>feature</th>%s</tr></thead><tbody>%s</tbody></table>"
+            % ("".join("<th>%s</th>" % _e(LABELS.get(s, s)) for s in CELL_ORDER), "".join(rows)))
+
+
 def to_html(report):
-    """A self-contained page (inline CSS, no script, no external asset): the summary, then
-    the host x feature matrix with a colour per status and the fix commands in each cell."""
-    columns = feature_columns(report)
+    """A self-contained page (inline CSS and script, nothing fetched) for triage: what the
+    hosts were judged against, hosts per status and per feature, a filter box, then the
+    hosts worst first (error, unreachable, drift, compliant; then by name), one line each,
+    with what drifted and the fix commands folded under a host that drifted."""
     summary = report["summary"]
+    if "host_counts" not in summary:
+        # a report of an older collection version: the counts from its hosts
+        summary = build_report([dict(e, host=h) for h, e in report["hosts"].items()])["summary"]
+    hosts = sorted(report["hosts"].items(), key=lambda item: (-SEVERITY[item[1]["status"]], item[0]))
     verdict = "compliant" if summary["compliant"] else "not compliant"
+    meta = ["judged by voipready.network %s" % (report.get("collection_version") or "(version unknown)")]
+    if report.get("generated_at"):
+        meta.append("generated %s" % report["generated_at"])
+    meta.append("%s, %s" % (_plural(summary["hosts"], "host"), _plural(summary["checks"], "check")))
+    if report.get("remediate"):
+        meta.append("after remediation")
     lines = [
         "<!DOCTYPE html>",
         '<html lang="en">',
-        '<head><meta charset="utf-8"><title>voipready compliance: %s</title>' % verdict,
+        '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>voipready compliance: %s</title>" % verdict,
         "<style>%s</style></head>" % STYLE,
         "<body>",
+        "<header>",
         "<h1>Voice readiness compliance: %s</h1>" % verdict,
-        '<p class="meta">%d host(s), %d check(s)%s%s</p>' % (
-            summary["hosts"], summary["checks"],
-            ", generated %s" % _e(report["generated_at"]) if report.get("generated_at") else "",
-            ", after remediation" if report.get("remediate") else ""),
-        # a status nobody has is not coloured, so a colour on the page means a cell has it
-        '<ul class="counts">' + "".join(
-            '<li class="st-%s">%s: %d</li>' % (s if summary["counts"][s] else "none",
-                                               _e(s.replace("_", " ")), summary["counts"][s])
-            for s in STATUSES) + "</ul>",
-        '<table class="matrix" id="matrix">',
-        "<thead><tr><th>host</th><th>platform</th>%s</tr></thead>"
-        % "".join("<th>%s</th>" % _e(c) for c in columns),
-        "<tbody>",
+        '<p class="meta" id="meta">%s</p>' % _e(" \u00b7 ".join(meta)),
+        _judged_html(summary["judged_against"]),
+        # hosts, not checks; a status nobody has is not coloured
+        '<ul class="counts" id="host-counts">' + "".join(
+            '<li class="st-%s" data-status="%s">%s: %s</li>' % (
+                s if summary["host_counts"][s] else "none", s, s, _plural(summary["host_counts"][s], "host"))
+            for s in HOST_STATUSES) + "</ul>",
+        _feature_table(summary["feature_counts"]),
+        "</header>",
+        '<div class="filter" id="filter-bar" hidden><label for="filter">Filter hosts</label>'
+        '<input type="search" id="filter" autocomplete="off" spellcheck="false" '
+        'placeholder="name, platform, status:drift, allowlist:drift, error text">'
+        '<span id="shown">%s</span></div>' % _plural(len(hosts), "host"),
+        "<h2>Hosts, worst first</h2>",
+        '<ol class="hosts" id="hosts">',
     ]
-    for host, entry in report["hosts"].items():
-        cells = []
-        for feature in columns:
-            cell = entry["features"].get(feature)
-            cells.append(_cell_html(host, feature, cell) if cell else
-                         '<td class="cell st-none" data-host="%s" data-feature="%s" '
-                         'data-status="none">not checked</td>' % (_e(host), _e(feature)))
-        lines.append('<tr data-host="%s"><th class="host st-%s">%s</th><td>%s</td>%s</tr>' % (
-            _e(host), entry["status"], _e(host), _e(entry.get("platform") or ""), "".join(cells)))
-    lines += ["</tbody>", "</table>"]
+    lines += [_host_html(host, entry) for host, entry in hosts]
+    lines.append("</ol>")
     remediated = [(h, e["remediation"]) for h, e in report["hosts"].items() if e.get("remediation")]
     if remediated:
-        lines.append("<h2>Remediation</h2><ul>")
+        lines.append('<h2>Remediation</h2><ul id="remediation">')
         for host, rem in remediated:
             lines.append("<li>%s: %s</li>" % (_e(host), _e(
                 "fixed %s" % ", ".join(rem["fixed"]) if rem["fixed"] else
                 ("changed" if rem["changed"] else "nothing to change"))))
         lines.append("</ul>")
-    lines += ["</body>", "</html>", ""]
+    lines += ["<script>%s</script>" % SCRIPT, "</body>", "</html>", ""]
     return "\n".join(lines)

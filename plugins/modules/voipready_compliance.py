@@ -67,8 +67,9 @@ RETURN = r"""
 compliance:
   description:
     - The host's report entry - C(host), C(platform), C(status) (the worst of its features), C(features) (per feature C(status),
-      C(reason), C(commands), C(missing), C(extra)) and C(remediation). A registered result, not a fact, so that a fact cache never
-      hands an earlier run's entry to a host this run could not check.
+      C(reason), C(commands), C(missing), C(extra)), C(remediation), and what the host was judged against, C(provider),
+      C(region), C(profile) and C(catalog_version) (null when unknown). A registered result, not a fact, so that a fact
+      cache never hands an earlier run's entry to a host this run could not check.
   returned: always
   type: dict
   sample: {"host": "fw1", "platform": "linux", "status": "drift", "features": {"sip_alg": {"status": "drift", "commands": ["..."]}}}

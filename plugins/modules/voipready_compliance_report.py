@@ -14,7 +14,9 @@ description:
   - The report step of C(playbooks/compliance.yml), once on the controller. Reads the entry
     M(voipready.network.voipready_compliance) registered as C(voipready_compliance) for every
     host in I(hosts) (a host without one is reported C(error)), writes C(compliance.json)
-    (docs/compliance-report.schema.json), C(compliance.xml) (JUnit) and C(compliance.html) to
+    (docs/compliance-report.schema.json), C(compliance.xml) (JUnit) and C(compliance.html) (for
+    triage - hosts worst first, one line each, a filter box; its header says the provider,
+    region, catalog version and this collection's version the hosts were judged against) to
     I(report_dir) and publishes the summary as the C(set_stats) artifact
     C(voipready_compliance). It does not fail (ansible keeps the artifacts of successful
     tasks only); C(verdict) says why the job should, for an M(ansible.builtin.fail) after it.
@@ -89,7 +91,9 @@ EXAMPLES = r"""
 
 RETURN = r"""
 summary:
-  description: The report's summary (C(hosts), C(checks), C(counts), C(drifted), C(unreachable), C(errors), C(compliant)).
+  description:
+    - The report's summary (C(hosts), C(checks), C(counts), C(host_counts), C(feature_counts),
+      C(judged_against), C(drifted), C(unreachable), C(errors), C(compliant)); see docs/compliance.md.
   returned: always
   type: dict
 paths:

@@ -235,9 +235,12 @@ class DeviceComplianceAction(DeviceAction):
         raw = {"host": task_vars.get("inventory_hostname"),
                "planned": args["features"] + (["flows"] if args["flows"] else []),
                "platform": task_vars.get("voipready_platform")}
+        variables = self._variables(task_vars, args["features"])
+        # the report's header says what each host was judged against, checked or not
+        raw.update(host_intent.judged_against(variables))
         phase = "intent"
         try:
-            platform, intent, settings = self._build(task_vars, args["features"])
+            platform, intent, settings = host_intent.build(variables, args["features"])
             raw["platform"] = platform
             if settings["voipready_state"] not in COMPLIANCE_STATES:
                 raise VoipReadyError("voipready_state=%r cannot be checked for compliance; use one of: %s"

@@ -264,6 +264,28 @@ def provider_rules(settings, variables):
     return rules, None
 
 
+def judged_against(variables):
+    """What a host is checked against, for the compliance report's header: ``provider``,
+    ``region``, ``profile`` (the variables as set, the role's default provider when unset)
+    and ``catalog_version`` (of that provider's catalog document; None when the rules come
+    from ``voipready_rules`` or the provider is not in the catalog). Never raises: a
+    host whose intent cannot be built is still reported with what it asked for."""
+    provider = variables.get("voip_provider") or role_options(COMMON_ROLE)["voip_provider"].get("default")
+    version = None
+    if variables.get("voipready_rules") is None and isinstance(provider, str):
+        extra = variables.get("voipready_catalog_dirs")
+        try:
+            loaded = catalog.load_catalog(extra_dirs=extra if isinstance(extra, (list, str)) and extra else None)
+            version = (loaded["providers"].get(provider) or {}).get("catalog_version")
+        except (VoipReadyError, OSError, ValueError):
+            version = None
+    out = {"provider": provider, "catalog_version": version}
+    for key in ("region", "profile"):
+        value = variables.get("voip_" + key)
+        out[key] = value if isinstance(value, str) and value else None
+    return out
+
+
 def _intent_of(feature, settings, rules, platform):
     """One feature's intent, in the keys of FIELD_VARIABLES (nested keys joined by '.')."""
     if feature == "sip_alg":

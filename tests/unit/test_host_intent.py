@@ -253,3 +253,21 @@ def test_the_action_import_loads_the_transport_libraries_and_drivers_once():
     loaded = _modules_after_importing_the_action({"VOIPREADY_PRELOAD": ""})
     assert loaded == ["hier_config", "jmespath", "jsonschema", "netmiko", "paramiko"], loaded
     assert "napalm" in _modules_after_importing_the_action({"VOIPREADY_PRELOAD": "napalm"})
+
+
+# -- what the compliance report says the host was judged against ------------------------
+
+def test_judged_against_names_provider_region_and_catalog_version():
+    version = catalog.load_catalog()["providers"]["kore"]["catalog_version"]
+    assert host_intent.judged_against(BASE) == {
+        "provider": "kore", "region": "us-east", "profile": None, "catalog_version": version}
+    # the role's default provider when unset; a bad region is still reported as asked
+    assert host_intent.judged_against({"voip_region": "nowhere"}) == {
+        "provider": "kore", "region": "nowhere", "profile": None, "catalog_version": version}
+    # never raises: an unknown provider or explicit rules have no catalog version
+    assert host_intent.judged_against({"voip_provider": "nope"})["catalog_version"] is None
+    assert host_intent.judged_against(dict(BASE, voipready_rules=[]))["catalog_version"] is None
+    assert host_intent.judged_against(dict(BASE, voipready_catalog_dirs=["/nonexistent/catalog"])) is not None
+    # a provider from an extra catalog directory
+    lab = host_intent.judged_against({"voip_provider": "labvoice", "voipready_catalog_dirs": [LAB_CATALOG]})
+    assert lab["provider"] == "labvoice" and lab["catalog_version"] == "2026.11.1"

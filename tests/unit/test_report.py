@@ -50,12 +50,16 @@ SW_CHECK = {"changed": False, "commands": [],
 LOGIN = "cannot log in to 127.0.0.1:1 as root: TCP connection to device failed.\n\nCommon causes"
 
 
+KORE = {"provider": "kore", "region": "us-east", "catalog_version": "2026.11.1"}
+
+
 def raw_entries():
     return [
-        {"host": "sw1", "platform": "openvswitch", "planned": ["voice_vlan", "qos"], "check": SW_CHECK},
-        {"host": "fw1", "platform": "linux",
-         "planned": ["allowlist", "sip_alg", "qos", "timeouts", "voice_vlan"], "check": FW_CHECK},
+        dict(KORE, host="sw1", platform="openvswitch", planned=["voice_vlan", "qos"], check=SW_CHECK),
+        dict(KORE, host="fw1", platform="linux", planned=["allowlist", "sip_alg", "qos", "timeouts", "voice_vlan"],
+             check=FW_CHECK),
         {"host": "dead", "platform": "linux", "planned": ["sip_alg", "allowlist"],
+         "provider": "ivrpowers", "profile": "agent", "catalog_version": "2026.11.1",
          "failure": {"failed": True, "msg": LOGIN, "field": "host", "value": "127.0.0.1"},
          "phase": "check"},
     ]
@@ -104,11 +108,37 @@ def test_statuses_per_host_and_feature():
     assert all(c["status"] == "unreachable" and c["reason"].startswith("cannot log in to 127.0.0.1:1")
                for c in dead["features"].values())
     assert list(fw["features"]) == ["allowlist", "sip_alg", "voice_vlan", "qos", "timeouts"]
+    zero = dict.fromkeys(report.STATUSES, 0)
     assert data["summary"] == {
         "hosts": 3, "checks": 9,
         "counts": {"compliant": 3, "drift": 2, "not_applicable": 1, "unreachable": 2, "error": 1},
+        # hosts, not checks: one unreachable host with two unreachable checks is 1
+        "host_counts": {"error": 1, "unreachable": 1, "drift": 0, "compliant": 1},
+        "feature_counts": {
+            "allowlist": dict(zero, drift=1, unreachable=1), "sip_alg": dict(zero, compliant=1, unreachable=1),
+            "voice_vlan": dict(zero, compliant=1, not_applicable=1), "qos": dict(zero, compliant=1, error=1),
+            "timeouts": dict(zero, drift=1)},
+        "judged_against": [
+            {"provider": "ivrpowers", "region": None, "profile": "agent", "catalog_version": "2026.11.1", "hosts": 1},
+            {"provider": "kore", "region": "us-east", "profile": None, "catalog_version": "2026.11.1", "hosts": 2}],
         "drifted": ["fw1/allowlist", "fw1/timeouts"], "unreachable": ["dead"], "errors": ["fw1"],
         "compliant": False}
+    assert list(data["summary"]["feature_counts"]) == ["allowlist", "sip_alg", "voice_vlan", "qos", "timeouts"]
+    assert (fw["provider"], fw["region"], fw["profile"], fw["catalog_version"]) == (
+        "kore", "us-east", None, "2026.11.1")
+
+
+def test_what_the_hosts_were_judged_against():
+    entries = raw_entries()
+    entries[0].update(region="eu", catalog_version="")          # empty is unknown, like unset
+    data = build(entries, hosts=["gone"], collection_version="0.1.0")
+    assert data["collection_version"] == "0.1.0"
+    assert data["hosts"]["sw1"]["catalog_version"] is None
+    assert data["hosts"]["gone"]["provider"] is None                          # no result: not counted
+    assert [(g["provider"], g["region"], g["hosts"]) for g in data["summary"]["judged_against"]] == [
+        ("ivrpowers", None, 1), ("kore", "eu", 1), ("kore", "us-east", 1)]
+    assert build()["collection_version"] is None
+    jsonschema.validate(data, SCHEMA)
 
 
 def test_all_green_is_compliant():
@@ -196,20 +226,23 @@ def test_junit_one_testcase_per_host_and_feature():
 
 # -- HTML ---------------------------------------------------------------------------------
 class _Cells(html.parser.HTMLParser):
-    """The matrix cells (data-host, data-feature, data-status) and any script element."""
+    """The cells that need attention (data-host, data-feature, data-status), the hosts in
+    page order (data-host, data-status), script elements and anything fetched."""
 
     def __init__(self):
         super().__init__()
-        self.cells, self.scripts, self.links, self._pre, self.pre_text = [], 0, 0, None, []
+        self.cells, self.hosts, self.scripts, self.links, self._pre, self.pre_text = [], [], 0, 0, None, []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "script":
             self.scripts += 1
-        if tag in ("link", "img") or attrs.get("src"):
+        if tag in ("link", "img", "iframe", "object") or attrs.get("src"):
             self.links += 1
-        if tag == "td" and "data-status" in attrs:
+        if "data-feature" in attrs and "data-host" in attrs:
             self.cells.append((attrs["data-host"], attrs["data-feature"], attrs["data-status"]))
+        if tag == "li" and "data-host" in attrs:
+            self.hosts.append((attrs["data-host"], attrs["data-status"]))
         if tag == "pre":
             self._pre = []
 
@@ -223,20 +256,45 @@ class _Cells(html.parser.HTMLParser):
             self._pre = None
 
 
-def test_html_matrix_escapes_every_value():
-    data = build()
+def test_html_hosts_worst_first_and_every_value_escaped():
+    data = build(hosts=["aaa-gone"], collection_version="0.1.0")
     page = report.to_html(data)
-    assert "<script>" not in page and "alert(&quot;x&quot;)" in page
+    assert page.count("<script>") == 1 and "<script>alert" not in page and "alert(&quot;x&quot;)" in page
     parsed = _Cells()
     parsed.feed(page)
-    assert parsed.scripts == 0 and parsed.links == 0                          # self-contained
-    assert ("fw1", "allowlist", "drift") in parsed.cells
-    assert ("fw1", "sip_alg", "compliant") in parsed.cells
-    assert ("dead", "sip_alg", "unreachable") in parsed.cells
-    assert ("sw1", "allowlist", "none") in parsed.cells                      # not checked there
-    assert len(parsed.cells) == 3 * 5                                         # hosts x feature columns
+    assert parsed.scripts == 1 and parsed.links == 0                          # inline, nothing fetched
+    # error (by name), unreachable, drift, compliant
+    assert parsed.hosts == [("aaa-gone", "error"), ("fw1", "error"), ("dead", "unreachable"), ("sw1", "compliant")]
+    # what needs attention, per feature; a host that could not be checked at all is one line
+    assert parsed.cells == [("fw1", "allowlist", "drift"), ("fw1", "qos", "error"), ("fw1", "timeouts", "drift")]
     assert NASTY in parsed.pre_text                                           # the fix, exactly, once unescaped
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page
+
+
+def test_html_shows_an_unreachable_hosts_error_once_and_counts_hosts():
+    page = report.to_html(build())
+    first = "cannot log in to 127.0.0.1:1 as root: TCP connection to device failed."
+    line = page.split('data-host="dead"', 1)[1].split("</li>", 1)[0].split(">", 1)[1]    # after its tag
+    # the first line as the host's line, the whole text folded once; not once per feature
+    assert line.count(first) == 2 and line.count('class="why"') == 1 and line.count("<details") == 1
+    assert page.count("Common causes") == 1
+    assert "unreachable: 1 host<" in page and "unreachable: 2" not in page     # hosts, not checks
+    assert "kore" in page and "ivrpowers" in page and "2026.11.1" in page
+
+
+def test_headline_is_the_first_line_only():
+    assert report.headline(LOGIN) == "cannot log in to 127.0.0.1:1 as root: TCP connection to device failed."
+    assert report.headline("\n\n  late start\nmore") == "late start"
+    assert report.headline(None) == ""
+    assert report.headline("x" * 500) == "x" * 239 + "\u2026"
+
+
+def test_html_of_a_report_from_an_older_version_still_renders():
+    old = build()
+    for key in ("host_counts", "feature_counts", "judged_against"):
+        del old["summary"][key]
+    page = report.to_html(old)
+    assert "unreachable: 1 host<" in page
 
 
 def test_html_names_a_host_that_looks_like_markup_safely():
@@ -290,13 +348,14 @@ def _fleet_entries(n=10):
 @pytest.mark.parametrize("slices", [1, 2, 4])
 def test_merged_slices_give_the_bytes_of_one_run(slices):
     entries = _fleet_entries()
-    whole = build(entries, hosts=[e["host"] for e in entries])
+    whole = build(entries, hosts=[e["host"] for e in entries], collection_version="0.1.0")
     names = sorted(e["host"] for e in entries)
     # AWX slices every Nth host; each slice builds its own report at its own time
     parts = []
     for k in range(slices):
         mine = [e for e in entries if e["host"] in names[k::slices]]
-        parts.append(build(mine, hosts=[e["host"] for e in mine], generated_at="2026-01-01T00:00:0%dZ" % k))
+        parts.append(build(mine, hosts=[e["host"] for e in mine], generated_at="2026-01-01T00:00:0%dZ" % k,
+                           collection_version="0.1.0"))
     merged = report.merge_reports(json.loads(json.dumps(parts)), generated_at="2026-01-01T00:00:00Z")
     assert report.to_json(merged) == report.to_json(whole)
     assert report.to_junit(merged) == report.to_junit(whole)
@@ -309,6 +368,9 @@ def test_merged_slices_give_the_bytes_of_one_run(slices):
 def test_slices_that_are_not_of_one_run_are_refused():
     entries = _fleet_entries(4)
     a, b = build(entries[:2]), build(entries[1:])
+    with pytest.raises(VoipReadyError, match="collection_version"):
+        report.merge_reports([build(entries[:2], collection_version="0.1.0"),
+                              build(entries[2:], collection_version="0.2.0")])
     with pytest.raises(VoipReadyError, match="host host01 is in slice reports 0 and 1"):
         report.merge_reports([a, b])
     with pytest.raises(VoipReadyError, match="remediated"):
