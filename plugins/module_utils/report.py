@@ -450,6 +450,8 @@ def _one_failure(cells):
 
 def _tally(cells):
     """Per host: 6 checks: 2 drift, 3 compliant, 1 n/a."""
+    if not cells:
+        return "no checks"
     counts = dict((s, 0) for s in CELL_ORDER)
     for cell in cells.values():
         counts[cell["status"]] += 1
@@ -466,8 +468,8 @@ def _search_text(host, entry):
             words.append(headline(cell["reason"]))
     out = []
     for word in words:
-        if word and word not in out:
-            out.append(word)
+        if word and str(word) not in out:
+            out.append(str(word))
     return " ".join(out).lower()
 
 

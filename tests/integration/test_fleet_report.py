@@ -209,9 +209,9 @@ PLATFORMS = {"fw": ["linux", "asa", "junos", "fortios", "panos", "vyos", "ios", 
 LOGIN = ("cannot log in to 127.0.0.1:%d as netops: TCP connection to device failed.\n\n"
          "Common causes of this problem are:\n1. Incorrect hostname or IP address.\n2. Wrong TCP port.\n"
          "3. Intermediate firewall blocking access.\n\nDevice settings: cisco_ios 127.0.0.1:%d\n\n")
+ADDRESSES = ["203.0.113.%d/32" % i for i in range(1, 60)]
 # a fix longer than any screen, without a space to break at
-LONG = "nft add element inet voipready provider_v4 { %s }" % ",".join(
-    "203.0.113.%d/32" % i for i in range(1, 60))
+LONG = "nft add element inet voipready provider_v4 { %s }" % ",".join(ADDRESSES)
 
 
 def fleet_raw(count=500):
@@ -227,10 +227,14 @@ def fleet_raw(count=500):
         raw = dict(judged, host="site%03d-%s%d" % (i // 2, kind, i % 2 + 1), platform=platform, planned=planned)
         if i % 25 == 7:
             raw["failure"], raw["phase"] = {"msg": LOGIN % (2000 + i, 2000 + i)}, "check"
-        elif i % 100 in (13, 64):
+        elif i % 100 == 13:
             raw["failure"], raw["phase"] = {"msg": "voipready_voice_networks[0]='198.51.100.0/33' is not a "
                                                    "valid IP address or CIDR (module field "
                                                    "allowlist.voice_networks[0])"}, "intent"
+        elif i % 100 == 64:
+            # one long token (addresses joined by commas): nowhere to break but anywhere
+            raw["failure"], raw["phase"] = {"msg": "voip_inputs.webrtc_addresses=%r: not a list of addresses"
+                                                   % ",".join(ADDRESSES)}, "intent"
         else:
             features = dict((f, {"status": "compliant", "commands": []}) for f in planned)
             if kind == "fw":
