@@ -100,7 +100,9 @@ class ActionModule(ActionBase):
         result.update(changed=False, summary=summary, paths=paths,
                       ansible_stats={"data": {key: dict(summary, report_dir=directory)},
                                      "per_host": False, "aggregate": True})
-        result["msg"] = "%s; drifted: %s; reports: %s/%s.{json,xml,html}" % (
+        # hosts first (what a person triages), then the host x feature checks
+        result["msg"] = "%d hosts: %s; checks: %s; drifted: %s; reports: %s/%s.{json,xml,html}" % (
+            summary["hosts"], ", ".join("%s=%d" % (s, summary["host_counts"][s]) for s in report.HOST_STATUSES),
             ", ".join("%s=%d" % item for item in sorted(summary["counts"].items())),
             ", ".join(summary["drifted"]) or "none", directory, base)
         display.display(result["msg"])
