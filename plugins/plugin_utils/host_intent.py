@@ -277,7 +277,7 @@ def judged_against(variables):
         try:
             loaded = catalog.load_catalog(extra_dirs=extra if isinstance(extra, (list, str)) and extra else None)
             version = (loaded["providers"].get(provider) or {}).get("catalog_version")
-        except (VoipReadyError, OSError, ValueError):
+        except (VoipReadyError, OSError, ValueError, TypeError):
             version = None
     out = {"provider": provider, "catalog_version": version}
     for key in ("region", "profile"):
