@@ -24,7 +24,7 @@ _OURS_RE = re.compile(r"\((?:%s):\d+\)" % "|".join(re.escape(n) for n in OURS))
 _OURS_IMPORT_RE = re.compile(r"<module> \((?:%s):\d+\)" % "|".join(re.escape(n) for n in OURS))
 
 BUCKETS = (
-    ("catalog load (YAML parse in the provider_rules filter)", lambda s: "load_catalog (catalog.py" in s),
+    ("catalog load (YAML parse and schema, or the cache)", lambda s: "load_catalog (catalog.py" in s),
     ("importing voipready plugins (and what they import)", lambda s: bool(_OURS_IMPORT_RE.search(s))),
     ("SSH: netmiko/paramiko (connect, crypto, channel reads)", lambda s: "netmiko/" in s or "paramiko/" in s),
     ("voipready code (filters, intent, driver, engine)", lambda s: bool(_OURS_RE.search(s))),
