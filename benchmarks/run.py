@@ -211,11 +211,11 @@ def recap_hosts_of(inventory: Path) -> list:
     return [h for g in data["all"]["children"].values() for h in g["hosts"]]
 
 
-def measure_slicing(n: int, names: list, inventory: Path) -> dict:
+def measure_slicing(n: int, names: list, inventory: Path, forks: int) -> dict:
     log("N=%d voipready: compliance through ansible-runner, unsliced and as 4 parallel slices" % n)
     work = STATE / ("slicing-n%d" % n)
     shutil.rmtree(work, ignore_errors=True)
-    r = dict(slicing.compare(inventory, names, work, slices=4), n=n)
+    r = dict(slicing.compare(inventory, names, work, slices=4, forks=forks), n=n)
     log("  unsliced %.1fs, 4 slices in parallel %.1fs, merge %.1fs; merged == unsliced: %s (%d hosts, "
         "mismatched %s, bytes %s)" % (
             r["unsliced"]["wall_s"], r["sliced_wall_s"], r["merge"]["wall_s"], r["equal"],
@@ -255,7 +255,7 @@ def measure_tool(b: Bench, tool: str, n: int, names: list, inventory: Path, rnd:
                                            e["peak_pss_mb"], e["logins_per_device"], e["changed"], e["tasks_per_host"]))
     log("  drift reported: %s; false alarms: %s" % (seen, false_alarms or "none"))
     if tool == report.OURS and rnd == 0:
-        extras.setdefault("slicing", []).append(measure_slicing(n, names, inventory))
+        extras.setdefault("slicing", []).append(measure_slicing(n, names, inventory, b.forks))
     return out
 
 

@@ -7,6 +7,11 @@ This runs the unsliced compliance job and the sliced one on the same fleet, in t
 state, with the same ``compliance_generated_at``, and compares the merged reports with
 the unsliced ones host for host and byte for byte.
 
+AWX runs each slice on its own execution node with the template's forks; here the slices
+share one controller, so each gets forks/slices: the machine runs as many device
+sessions at once as the unsliced job (4 x 20 SSH logins at once on 2 cores time out,
+which would compare the load, not the merge).
+
     slicing.compare(inventory, hosts, workdir, slices=4) -> dict
 """
 
@@ -25,13 +30,17 @@ STAMP = "2026-01-01T00:00:00Z"
 EXTS = ("json", "xml", "html")
 
 
-def _env() -> dict:
-    return {"ANSIBLE_CONFIG": str(REPO / "ansible.cfg"),
-            "ANSIBLE_COLLECTIONS_PATH": str(REPO / ".cache" / "collections"),
-            "ANSIBLE_NOCOLOR": "1", "PATH": "%s:%s" % (VENV_BIN, os.environ.get("PATH", ""))}
+def _env(forks: int | None = None) -> dict:
+    env = {"ANSIBLE_CONFIG": str(REPO / "ansible.cfg"),
+           "ANSIBLE_COLLECTIONS_PATH": str(REPO / ".cache" / "collections"),
+           "ANSIBLE_NOCOLOR": "1", "PATH": "%s:%s" % (VENV_BIN, os.environ.get("PATH", ""))}
+    if forks:
+        env["ANSIBLE_FORKS"] = str(forks)
+    return env
 
 
-def job(private: Path, playbook: str, inventory: Path | None, extravars: dict, limit: str | None = None) -> dict:
+def job(private: Path, playbook: str, inventory: Path | None, extravars: dict, limit: str | None = None,
+        forks: int | None = None) -> dict:
     """One AWX-style job: ansible-runner with the project directory, as AWX runs it."""
     import ansible_runner
     private.mkdir(parents=True, exist_ok=True)
@@ -42,26 +51,27 @@ def job(private: Path, playbook: str, inventory: Path | None, extravars: dict, l
         kwargs["limit"] = limit
     t0 = time.monotonic()
     r = ansible_runner.run(private_data_dir=str(private), project_dir=str(REPO), playbook=playbook,
-                           extravars=extravars, envvars=_env(), quiet=True, timeout=1800, **kwargs)
+                           extravars=extravars, envvars=_env(forks), quiet=True, timeout=1800, **kwargs)
     stats = next((e["event_data"] for e in r.events if e.get("event") == "playbook_on_stats"), {})
     return {"status": r.status, "rc": r.rc, "wall_s": round(time.monotonic() - t0, 2),
             "artifact": stats.get("artifact_data") or {}}
 
 
-def compare(inventory: Path, hosts: list, workdir: Path, slices: int = 4) -> dict:
-    """Unsliced job, then ``slices`` jobs in parallel on every Nth host, then the merge."""
+def compare(inventory: Path, hosts: list, workdir: Path, slices: int = 4, forks: int = 20) -> dict:
+    """Unsliced job (``forks``), then ``slices`` jobs in parallel on every Nth host
+    (``forks // slices`` each), then the merge."""
     hosts = sorted(hosts)
     whole, sliced = workdir / "unsliced" / "reports", workdir / "sliced" / "reports"
     common = {"compliance_generated_at": STAMP}
     unsliced = job(workdir / "unsliced", "playbooks/compliance.yml", inventory,
-                   dict(common, compliance_report_dir=str(whole)))
+                   dict(common, compliance_report_dir=str(whole)), forks=forks)
     parts, threads = [None] * slices, []
 
     def one(k: int) -> None:
         mine = hosts[k::slices]     # AWX: every Nth host of the inventory, the k-th first
         parts[k] = job(workdir / ("slice%d" % k), "playbooks/compliance.yml", inventory,
                        dict(common, compliance_report_dir=str(sliced), compliance_slice="s%d" % k),
-                       limit=",".join(mine + ["localhost"]))
+                       limit=",".join(mine + ["localhost"]), forks=max(1, forks // slices))
         parts[k]["hosts"] = mine
 
     t0 = time.monotonic()
@@ -82,7 +92,11 @@ def compare(inventory: Path, hosts: list, workdir: Path, slices: int = 4) -> dic
     keys = [sorted(p["artifact"]) for p in parts]
     artifacts_apart = all(k == ["voipready_compliance_slice_s%d" % i] for i, k in enumerate(keys))
     return {
-        "slices": slices, "hosts": len(hosts), "hosts_compared": len(set(a["hosts"]) | set(b["hosts"])),
+        "slices": slices, "forks": forks, "forks_per_slice": max(1, forks // slices), "hosts": len(hosts),
+        "hosts_compared": len(set(a["hosts"]) | set(b["hosts"])),
+        # a host unreachable in one run and not in the other: the device session, not the merge
+        "unreachable_in_one_only": sorted(h for h in mismatched if "unreachable" in (
+            a["hosts"].get(h, {}).get("status"), b["hosts"].get(h, {}).get("status"))),
         "mismatched_hosts": mismatched, "same_bytes": same_bytes, "artifacts_apart": artifacts_apart,
         "artifact_keys": keys, "summary_equal": a["summary"] == b["summary"],
         "merged_artifact_equal": merge["artifact"].get("voipready_compliance", {}).get("counts")
