@@ -98,7 +98,13 @@ def flows_status(driver, running, intent):
     from ansible_collections.voipready.network.plugins.module_utils import flows
     from ansible_collections.voipready.network.plugins.module_utils.platforms.flows import (
         policy_from_running)
-    policy = policy_from_running(driver.platform, running)
+    try:
+        policy = policy_from_running(driver.platform, running)
+    except VoipReadyError as exc:
+        # the other features are still reported; this one says what it could not read
+        return {"status": "drift", "reason": "the flow model could not read the running "
+                "configuration: %s" % exc, "missing": ["no flow could be checked: %s" % exc],
+                "extra": [], "commands": [], "sampled": 0}
     applicable = "allowlist" in intent and not driver.not_applicable("allowlist", intent)
     marking = "qos" in intent and not driver.not_applicable("qos", intent)
     return flows.check(policy, intent, applicable=applicable, qos_applicable=marking)

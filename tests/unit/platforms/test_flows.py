@@ -22,8 +22,10 @@ import os
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ansible_collections.voipready.network.plugins.module_utils import catalog, flows, plan
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     PLATFORMS, qos_classes_from_rules, validate_intent)
 from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver, linux
@@ -134,6 +136,18 @@ def pushed(platform, intent, running=None):
     return after
 
 
+_PUSHED = {}
+
+
+def pushed_for(platform, scope, enforce=True):
+    """(intent, running after the push) for a scope, computed once per test session."""
+    key = (platform, scope, enforce)
+    if key not in _PUSHED:
+        intent = intent_for(platform, scope, enforce)
+        _PUSHED[key] = (intent, pushed(platform, intent))
+    return _PUSHED[key]
+
+
 def check(platform, intent, running):
     driver = get_driver(platform)
     policy = policy_from_running(platform, running)
@@ -170,8 +184,7 @@ def cover_catalog(platform, intent):
 @pytest.mark.parametrize("scope", SCOPES, ids=scope_id)
 @pytest.mark.parametrize("platform", PLATFORMS)
 def test_flows_rendered_config_admits_exactly_the_providers_flows(platform, scope):
-    intent = intent_for(platform, scope)
-    after = pushed(platform, intent)
+    intent, after = pushed_for(platform, scope)
     cell = check(platform, intent, after)
     if cell["status"] == "not_applicable":
         # a switch marks, and the catalog gives this provider no DSCP at all
@@ -387,8 +400,7 @@ EXPECT = {"widen": "5999", "drop_member": "3.224.189.218", "wrong_interface": No
 @pytest.mark.parametrize("mutation", sorted(EXPECT))
 @pytest.mark.parametrize("platform", PLATFORMS)
 def test_flows_mutation_fails_the_check(platform, mutation):
-    intent = intent_for(platform, ("kore", "us-east", None))
-    after = pushed(platform, intent)
+    intent, after = pushed_for(platform, ("kore", "us-east", None))
     assert check(platform, intent, after)["status"] == "compliant"
     mutated = MUTATIONS[platform][mutation](after)
     assert mutated != after
@@ -420,3 +432,44 @@ def test_flows_wildcard_domains_are_enforced_or_said_why():
             found = [text for text in rendered.splitlines() if rule["id"] in text]
             assert found and driver.wildcard_why in found[0], (platform, rule["id"])
         assert "| `%s` | not pushed: %s |" % (platform, driver.wildcard_why) in docs, platform
+
+
+# -- the models never trace back on what a device may print ---------------------------------------
+FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_flows_model_reads_cut_and_shuffled_configurations_or_says_why(platform):
+    """A converged configuration cut short, or with lines dropped, is read as a policy (and
+    evaluated) or refused with VoipReadyError naming the running configuration; never
+    another exception, never a traceback in a compliance run."""
+    intent, after = pushed_for(platform, ("kore", "us-east", None))
+    lines = after.splitlines(True)
+
+    @FUZZ
+    @given(st.integers(0, len(after)), st.lists(st.integers(0, len(lines) - 1), max_size=8))
+    def run(cut, dropped):
+        for text in (after[:cut], "".join(l for i, l in enumerate(lines) if i not in dropped)):
+            try:
+                policy = policy_from_running(platform, text)
+            except VoipReadyError as exc:
+                assert exc.field == "running"
+                continue
+            cell = check(platform, intent, text)
+            assert cell["status"] in ("compliant", "drift", "not_applicable")
+            assert policy.verdict(flows.Flow("192.0.2.128", "203.0.113.10", "udp", 5060,
+                                             ingress="x", egress="y")).action in (
+                flows.PERMIT, flows.DENY)
+    run()
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_flows_model_reads_random_text_or_says_why(platform):
+    @FUZZ
+    @given(st.text(max_size=400))
+    def run(text):
+        try:
+            policy_from_running(platform, text)
+        except VoipReadyError as exc:
+            assert exc.field == "running"
+    run()

@@ -118,3 +118,15 @@ def test_flows_is_only_computed_when_asked(tmp_path, monkeypatch):
     request = engine.Request("linux", intent_for("linux", KORE), connection={"host": "192.0.2.250"},
                              check_mode=True, lock_dir=str(tmp_path / "locks"))
     assert "flows" not in engine.run(request)["features"]
+
+
+def test_flows_that_cannot_be_read_drift_and_say_why(monkeypatch):
+    from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+    from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver
+
+    def unreadable(platform, running):
+        raise VoipReadyError("the fortios running configuration could not be read", "running", "x")
+    monkeypatch.setattr("ansible_collections.voipready.network.plugins.module_utils.platforms."
+                        "flows.policy_from_running", unreadable)
+    cell = engine.flows_status(get_driver("fortios"), "", intent_for("fortios", KORE))
+    assert cell["status"] == "drift" and "could not read" in cell["reason"] and cell["missing"]
