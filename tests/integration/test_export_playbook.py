@@ -56,3 +56,19 @@ def test_export_bad_input_fails_and_writes_nothing(tmp_path):
     output = result.stdout + result.stderr
     assert "rtc_addresses" in output and "198.51.100.300" in output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.skipif(not os.path.exists(PLAYBOOK_BIN), reason="ansible-playbook not in this Python's environment")
+def test_export_path_ending_in_csv_writes_the_json_beside_it(tmp_path):
+    """export_path=x.csv names the CSV file; the JSON goes to x.json (it used to be written to
+    x.csv and then overwritten by the CSV: "written to …csv and …csv")."""
+    result = run_export(tmp_path, "-e", "voip_provider=kore", "-e", "voip_region=de", "-e", "export_path=out/de.CSV")
+    assert result.returncode == 0, result.stdout + result.stderr
+    rules = json.loads((tmp_path / "out" / "de.json").read_text())
+    with open(tmp_path / "out" / "de.CSV", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rules and [row["id"] for row in rows] == [rule["id"] for rule in rules]
+    assert sorted(os.listdir(tmp_path / "out")) == ["de.CSV", "de.json"]
+    out = os.path.realpath(tmp_path / "out")
+    assert "written to %s and %s" % (os.path.join(out, "de.json"), os.path.join(out, "de.CSV")) in result.stdout
+
