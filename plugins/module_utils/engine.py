@@ -34,6 +34,9 @@ from ansible_collections.voipready.network.plugins.module_utils.transport import
 WRITE_STATES = ("merged", "replaced", "overridden", "deleted", "restored")
 #: seconds past the revert deadline before the engine looks whether the device reverted
 REVERT_GRACE = 10
+#: a long wait (revert timer, device lock) says what it waits for when it starts and
+#: again this often, in seconds, so a run is never silent for minutes
+PROGRESS_EVERY = 30
 DEFAULT_BACKUP_DIR = "~/.local/state/voipready/backups"
 
 
@@ -43,7 +46,7 @@ class Request(object):
     def __init__(self, platform, features, state="merged", connection=None, check_mode=False,
                  transport="netmiko", running_config=None, confirm_timeout=None,
                  lock_dir=None, lock_wait=120, accept_lockout_risk=False, backup_dir=None,
-                 backup=None, flows=False):
+                 backup=None, flows=False, progress=None):
         self.platform = validate_platform(platform)
         if state not in STATES:
             raise VoipReadyError("state=%r is not valid; valid states: %s" % (state, ", ".join(STATES)),
@@ -64,6 +67,9 @@ class Request(object):
         self.backup_dir = backup_dir or DEFAULT_BACKUP_DIR
         self.backup = backup
         self.flows = bool(flows)
+        # progress(message): where the user sees a long wait (the action's display);
+        # None where nobody can (a module on a host)
+        self.progress = progress
         if confirm_timeout is not None and (not isinstance(confirm_timeout, int) or isinstance(
                 confirm_timeout, bool) or not 0 <= confirm_timeout <= 3600):
             raise VoipReadyError("confirm_timeout=%r must be whole seconds from 0 (no revert "
@@ -74,6 +80,22 @@ class Request(object):
     def host(self):
         """The device's name for messages and backups (the inventory name when known)."""
         return self.connection.get("name") or self.connection.get("host")
+
+    def say(self, message):
+        """Tell the user, while the run goes on, what it is waiting for."""
+        if self.progress is not None:
+            self.progress("%s: %s" % (self.host, message))
+
+
+def wait_saying(seconds, say, what):
+    """Sleep ``seconds``, saying ``what`` and the time left before each PROGRESS_EVERY
+    step. Counted in steps rather than against the clock: the sleeps are the wait."""
+    left = max(0.0, float(seconds))
+    while left > 0:
+        say("%s: %ds left" % (what, int(left + 0.999)))
+        step = min(PROGRESS_EVERY, left)
+        time.sleep(step)
+        left -= step
 
 
 def feature_status(driver, running, intent, state):
@@ -171,11 +193,12 @@ class DeviceLock(object):
     """One run at a time per device from this controller: a second run waits, then fails
     with a clear message instead of interleaving its commands with the first one's."""
 
-    def __init__(self, lock_dir, connection, wait):
+    def __init__(self, lock_dir, connection, wait, say=None):
         key = "%s_%s" % (connection.get("host"), connection.get("port") or 22)
         self.path = os.path.join(lock_dir, hashlib.sha256(key.encode()).hexdigest()[:16] + ".lock")
         self.key = key
         self.wait = wait
+        self.say = say or (lambda message: None)
         self.handle = None
 
     def __enter__(self):
@@ -184,17 +207,27 @@ class DeviceLock(object):
             os.makedirs(os.path.dirname(self.path))
         self.handle = open(self.path, "a")
         deadline = time.time() + self.wait
+        next_word = None
         while True:
             try:
                 fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                if next_word is not None:
+                    self.say("got the lock for device %s" % self.key)
                 return self
             except (IOError, OSError) as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES) or time.time() > deadline:
+                now = time.time()
+                if exc.errno not in (errno.EAGAIN, errno.EACCES) or now > deadline:
                     self.handle.close()
                     raise VoipReadyError(
                         "another voipready run holds the lock for device %s (waited %ss); "
                         "try again when it has finished" % (self.key, self.wait),
                         field="host", value=self.key)
+                if next_word is None or now >= next_word:
+                    self.say("%s for device %s (held by another voipready run on this "
+                             "controller): %ds left of lock_timeout=%ss" % (
+                                 "waiting for the lock" if next_word is None else "still waiting for the lock",
+                                 self.key, int(deadline - now + 0.999), self.wait))
+                    next_word = now + PROGRESS_EVERY
                 time.sleep(0.2)
 
     def __exit__(self, *exc):
@@ -238,7 +271,7 @@ def run(request):
         backup = read_backup(request.backup or latest_backup(request.backup_dir, request.host),
                              request.platform)
     lock = DeviceLock(request.lock_dir or os.path.expanduser("~/.cache/voipready/locks"),
-                      request.connection, request.lock_wait)
+                      request.connection, request.lock_wait, say=request.say)
     with lock:
         transport = make_transport(driver, request.connection, request.transport)
         with transport:
@@ -398,7 +431,12 @@ def _roll_back(driver, transport, before_running, cause, request, armed_at):
             "no revert timer was armed (confirm_timeout=0): restore it from the backup"
             % (cause, errors[-1]), field="rollback", value="unreachable")
     # The device reverts by itself at armed_at + confirm_timeout; look once it should have.
-    time.sleep(max(0, armed_at + request.confirm_timeout + REVERT_GRACE - time.time()))
+    request.say("the change failed (%s) and the device cannot be reached to roll it back (%s); "
+                "its revert timer (confirm_timeout=%ss) undoes it on the device: waiting for "
+                "it, then logging in to check" % (cause, errors[-1], request.confirm_timeout))
+    wait_saying(armed_at + request.confirm_timeout + REVERT_GRACE - time.time(), request.say,
+                "waiting for the device's revert timer")
+    request.say("revert timer passed: logging in to check that the device reverted")
     try:
         fresh = make_transport(driver, request.connection, request.transport)
         with fresh:

@@ -57,7 +57,7 @@ def apply_argument_spec():
     return spec
 
 
-def request_from_params(params, check_mode, feature=None):
+def request_from_params(params, check_mode, feature=None, progress=None):
     features = {feature: params.get("config") or {}} if feature else params.get("features") or {}
     return Request(
         platform=params["platform"], features=features, state=params["state"],
@@ -69,14 +69,15 @@ def request_from_params(params, check_mode, feature=None):
         lock_wait=params.get("lock_timeout") or 120,
         accept_lockout_risk=params.get("accept_lockout_risk"),
         backup_dir=params.get("backup_dir"), backup=params.get("backup"),
-        flows=params.get("flows") and not feature)
+        flows=params.get("flows") and not feature, progress=progress)
 
 
-def execute(params, check_mode, feature=None):
+def execute(params, check_mode, feature=None, progress=None):
     """Run and return (result, error_message). Known errors become a clean message;
-    anything else propagates so a real bug shows its traceback with -vvv."""
+    anything else propagates so a real bug shows its traceback with -vvv. ``progress``
+    (a callable taking a message) is told about long waits while they last."""
     try:
-        return run(request_from_params(params, check_mode, feature)), None
+        return run(request_from_params(params, check_mode, feature, progress)), None
     except VoipReadyError as exc:
         result = {"changed": False, "field": exc.field, "value": _safe(exc.value)}
         message = str(exc)

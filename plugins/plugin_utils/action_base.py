@@ -21,11 +21,14 @@ __metaclass__ = type
 
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.plugins.action import ActionBase
+from ansible.utils.display import Display
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.runner import (
     apply_argument_spec, execute, feature_argument_spec)
 from ansible_collections.voipready.network.plugins.plugin_utils.host_intent import platform_of
+
+display = Display()
 
 CONNECTION_VARS = (
     ("host", ("ansible_host",)),
@@ -109,7 +112,7 @@ class VoipreadyAction(ActionBase):
                           msg="; ".join(sorted(validation.error_messages)))
             return result
         params = validation.validated_parameters
-        outcome, error = execute(params, self._task.check_mode, self.FEATURE)
+        outcome, error = execute(params, self._task.check_mode, self.FEATURE, progress=display.display)
         if not self._task.diff:
             outcome.pop("diff", None)
         result.update(outcome)

@@ -152,7 +152,9 @@ class DeviceAction(ActionBase):
         return params
 
     def _engine(self, params, check_mode):
-        outcome, error = execute(params, check_mode)
+        # display from a worker goes through ansible's results queue: a revert wait or a
+        # lock wait is printed while it lasts, not when the task ends
+        outcome, error = execute(params, check_mode, progress=display.display)
         if not self._task.diff:
             outcome.pop("diff", None)
         return outcome, error

@@ -121,6 +121,46 @@ def test_sliced_compliance_merges_into_the_unsliced_report(port_9_closed, tmp_pa
     assert m.returncode != 0 and "found 2 slice report(s)" in m.stdout, m.stdout[-2000:]
 
 
+# -- long waits are shown while they last -------------------------------------------------
+
+def test_a_lock_wait_is_shown_while_the_task_waits(port_9_closed, tmp_path):
+    """Another run holds the device's lock (this test, with the engine's own lock file):
+    site.yml says it is waiting for it while the task runs, and carries on when it is
+    released (issue 14.6: progress on long waits, through ansible's display from the worker)."""
+    import fcntl
+    import hashlib
+    import threading
+    import time
+
+    locks = tmp_path / ".cache" / "voipready" / "locks"
+    locks.mkdir(parents=True)
+    host = EXAMPLE_HOSTS[0]
+    lines = []
+    with open(locks / (hashlib.sha256(b"127.0.0.1_9").hexdigest()[:16] + ".lock"), "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        proc = subprocess.Popen([str(PLAYBOOK_BIN), "-i", "inventories/example", "site.yml", "--check",
+                                 "--limit", host, *CLOSED], cwd=str(REPO), stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True,
+                                env=dict(ENV, HOME=str(tmp_path), PYTHONUNBUFFERED="1"))
+        reader = threading.Thread(target=lambda: lines.extend(proc.stdout))
+        reader.start()
+        deadline = time.time() + 120
+        while time.time() < deadline and not any("waiting for the lock" in line for line in lines):
+            time.sleep(0.2)
+        waited = any("waiting for the lock" in line for line in lines)
+        finished_while_locked = proc.poll() is not None
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    proc.wait(timeout=300)
+    reader.join()
+    out = "".join(lines)
+    assert waited and not finished_while_locked, out[-3000:]
+    said = [line for line in lines if "waiting for the lock" in line][0]
+    assert said.startswith("%s: waiting for the lock for device 127.0.0.1_9" % host), said
+    assert "%s: got the lock for device 127.0.0.1_9" % host in out
+    assert out.index("got the lock") < out.index("fatal: [%s]" % host)     # then it tried the device
+    assert "cannot log in to 127.0.0.1:9" in out
+
+
 # -- the same intent as the filters + voipready_apply ------------------------------------
 
 # What the roles' Jinja did before there was one task per device (the filters are public

@@ -139,8 +139,8 @@ def device(monkeypatch, tmp_path):
 def request(device, check_mode=False, rules=(RULE, RULE2), state="merged", **extra):
     return engine.Request("linux", {"allowlist": {"rules": list(rules)}}, state=state,
                           connection={"host": "192.0.2.1", "name": "edge1"},
-                          check_mode=check_mode, lock_dir=device.lock_dir, lock_wait=1,
-                          backup_dir=device.backup_dir, **extra)
+                          check_mode=check_mode, lock_dir=device.lock_dir,
+                          lock_wait=extra.pop("lock_wait", 1), backup_dir=device.backup_dir, **extra)
 
 
 def test_check_mode_reports_the_change_and_touches_nothing(device):
@@ -211,6 +211,40 @@ def test_a_second_run_on_the_same_device_waits_then_fails_clearly(device):
     assert "another voipready run holds the lock" in str(err.value)
     assert time.time() - started >= 0.9  # it waited before failing
     assert device.pushes == []
+
+
+def test_a_lock_wait_says_so_while_it_waits(device, monkeypatch):
+    """A second run on a locked device says it is waiting (and for how long at most) when
+    the wait starts and every PROGRESS_EVERY seconds, and says when it got the lock."""
+    monkeypatch.setattr(engine, "PROGRESS_EVERY", 0.5)
+    lock = engine.DeviceLock(device.lock_dir, {"host": "192.0.2.1"}, wait=5)
+    holder, release = threading.Event(), threading.Event()
+
+    def hold():
+        with lock:
+            holder.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    holder.wait()
+    said = []
+    timer = threading.Timer(1.3, release.set)
+    timer.start()
+    result = engine.run(request(device, lock_wait=5, progress=said.append))
+    thread.join()
+    assert result["changed"] is True
+    assert said[0].startswith("edge1: waiting for the lock for device 192.0.2.1_22 (held by another "
+                              "voipready run on this controller): ")
+    assert "left of lock_timeout=" in said[0]
+    assert len([m for m in said if "still waiting for the lock" in m]) >= 2
+    assert said[-1] == "edge1: got the lock for device 192.0.2.1_22"
+
+
+def test_no_wait_no_word(device):
+    said = []
+    engine.run(request(device, progress=said.append))
+    assert said == []
 
 
 def test_rendered_and_parsed_connect_to_nothing(device):
@@ -347,8 +381,37 @@ def test_unreachable_device_reverts_by_itself_and_the_engine_verifies_it(device,
     with pytest.raises(VoipReadyError) as err:
         engine.run(request(device, confirm_timeout=30))
     assert "reverted by itself" in str(err.value) and "verified" in str(err.value)
-    assert 30 <= slept[0] <= 30 + engine.REVERT_GRACE
+    assert 30 <= sum(slept) <= 30 + engine.REVERT_GRACE
     assert device.lines == before
+
+
+def test_the_revert_wait_says_what_it_waits_for_while_it_lasts(device, monkeypatch):
+    """A failed push on a device that cannot be reached waits for its revert timer (up to
+    confirm_timeout + REVERT_GRACE, 130 s by default): the user is told so when the wait
+    starts and every PROGRESS_EVERY seconds, each time with what is left (issue 14.6)."""
+    before = set(device.lines)
+    device.fail_after, device.cut_on_fail = 1, "device"
+    events = []
+
+    def sleep(seconds):
+        events.append(("sleep", seconds))
+        if sum(s for kind, s in events if kind == "sleep") >= 90:
+            device.lines, device.down = set(before), False   # the timer fired on the device
+
+    monkeypatch.setattr(engine.time, "sleep", sleep)
+    with pytest.raises(VoipReadyError) as err:
+        engine.run(request(device, confirm_timeout=90, progress=lambda m: events.append(("say", m))))
+    assert "reverted by itself" in str(err.value)
+    said = [m for kind, m in events if kind == "say"]
+    assert said[0].startswith("edge1: the change failed (connection dropped)")
+    assert "revert timer (confirm_timeout=90s)" in said[0]
+    waits = [(kind, m) for kind, m in events if kind == "sleep" or "s left" in m]
+    # said before every step, never longer than PROGRESS_EVERY without a word
+    assert [kind for kind, _ in waits] == ["say", "sleep"] * (len(waits) // 2) and len(waits) >= 8
+    assert all(s <= engine.PROGRESS_EVERY for kind, s in waits if kind == "sleep")
+    lefts = [int(m.rsplit(": ", 1)[1].split("s")[0]) for kind, m in waits if kind == "say"]
+    assert lefts == sorted(lefts, reverse=True) and 90 < lefts[0] <= 90 + engine.REVERT_GRACE
+    assert said[-1] == "edge1: revert timer passed: logging in to check that the device reverted"
 
 
 def test_unreachable_device_that_does_not_revert_is_reported_not_hidden(device, monkeypatch):
