@@ -64,7 +64,9 @@ class Users:
                 raise UsersError("users file: privilege of %s must be 0-15, got %s"
                                  % (user["name"], privilege))
             self.accounts[user["name"]] = {"password": str(user["password"]),
-                                           "privilege": privilege}
+                                           "privilege": privilege,
+                                           # OpenSSH authorized_keys lines (publickey login)
+                                           "authorized_keys": list(user.get("authorized_keys") or [])}
         self.enable_secret = data.get("enable_secret")
 
     @classmethod
@@ -83,6 +85,13 @@ class Users:
 
     def privilege(self, name):
         return self.accounts[name]["privilege"]
+
+    def authorized_keys(self, name):
+        """The user's authorized_keys lines (empty for an unknown user)."""
+        return (self.accounts.get(name) or {}).get("authorized_keys") or []
+
+    def any_keys(self):
+        return any(account["authorized_keys"] for account in self.accounts.values())
 
     def check_enable(self, secret):
         if self.enable_secret is None:

@@ -4,7 +4,8 @@ Built on asyncssh (a maintained SSH server library with password and keyboard-in
 authentication; fakenos has no state, see /work/shared/lab-notes.md). Login messages follow
 OpenSSH's sshd (``sshd -D -e`` writes them to stderr) so the lab counts logins the same way on
 every device: ``Accepted password for USER from IP port PORT ssh2``,
-``Accepted keyboard-interactive/pam for ...``, ``Failed password for [invalid user] ...``.
+``Accepted keyboard-interactive/pam for ...``, ``Accepted publickey for ...`` (users with
+``authorized_keys``), ``Failed password for [invalid user] ...``.
 
     python3 -m emulators.server --platform ios --listen 0.0.0.0:22 --state-dir DIR \\
         --hostname H [--users FILE]
@@ -98,6 +99,29 @@ class _SSHServer(asyncssh.SSHServer):
 
     def kbdint_auth_supported(self):
         return self.emu.cls.keyboard_interactive
+
+    def public_key_auth_supported(self):
+        # offered only when a user has authorized_keys in the users file, as an sshd
+        # without keys configured still offers it but accepts none
+        return self.emu.users.any_keys()
+
+    def validate_public_key(self, username, key):
+        # asyncssh verifies the signature after this says the key is acceptable
+        username = self.emu.cls.login_name(username)[0]
+        wanted = key.public_data
+        for line in self.emu.users.authorized_keys(username):
+            try:
+                if asyncssh.import_public_key(line).public_data == wanted:
+                    return True
+            except (asyncssh.KeyImportError, ValueError):
+                continue
+        return False
+
+    def auth_completed(self):
+        if self.conn.get_extra_info("voipready_authenticated"):
+            return
+        username = self.emu.cls.login_name(self.conn.get_extra_info("username"))[0]
+        self._result(username, True, "publickey")
 
     def _result(self, username, ok, method):
         if ok:

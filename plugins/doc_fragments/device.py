@@ -85,6 +85,32 @@ options:
           - The device's name in messages and the backup directory (default
             C(inventory_hostname); devices behind one address stay apart).
         type: str
+      proxy_jump:
+        description:
+          - Jump host(s) to reach the device through, as C(ssh -J) takes them,
+            C([user@]host[:port]), comma-separated for several hops (default
+            C(voipready_ssh_proxy_jump), else a C(-J), C(-o ProxyJump=) or
+            C(-o ProxyCommand=) in O(connection.ssh_args)).
+          - The system's C(ssh -W) opens the stream to the device; it logs in to the
+            jump host with its own configuration, keys and agent, without prompting
+            (C(BatchMode=yes)). The device login itself goes through that stream.
+          - C(transport=netmiko) only.
+        type: str
+      ssh_args:
+        description:
+          - ssh command-line arguments (default C(ansible_ssh_common_args) and then
+            C(ansible_ssh_extra_args), split like a shell would). Jump hosts and a
+            C(ProxyCommand) in them are honoured; the other arguments are given to the
+            jump host's C(ssh) (for example C(-o UserKnownHostsFile=...)).
+        type: list
+        elements: str
+      ssh_agent:
+        description:
+          - Log in to the device with the keys of the ssh-agent at C(SSH_AUTH_SOCK), as
+            AWX loads a Machine credential's SSH key (default C(voipready_ssh_agent);
+            unset, the agent is used when neither a password nor a key file is given,
+            so that a device counting failed key attempts never refuses the password).
+        type: bool
   transport:
     description:
       - C(netmiko) (default) works for every platform and is what the lab proves.

@@ -26,6 +26,9 @@ CONNECTION_SPEC = dict(
     timeout=dict(type="int", default=10),
     device_type=dict(type="str"),
     name=dict(type="str"),
+    proxy_jump=dict(type="str"),
+    ssh_args=dict(type="list", elements="str"),
+    ssh_agent=dict(type="bool"),
 )
 
 COMMON_SPEC = dict(

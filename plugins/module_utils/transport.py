@@ -11,6 +11,14 @@ reachable before it confirms.
 NAPALM driver supports candidate configuration (ios, eos, junos core; panos, vyos
 community) and the user asked for ``transport: napalm``.
 
+Jump hosts and agents, the way OpenSSH users set them: ``proxy_jump`` (``[user@]host[:port]``,
+comma-separated for several hops, as ``ssh -J``) or ``-J``/``-o ProxyJump=``/``-o
+ProxyCommand=`` inside ``ssh_args`` (ansible_ssh_common_args / ansible_ssh_extra_args) give
+the byte stream to the device through the system's ``ssh -W``, which authenticates to the
+jump host with its own configuration and agent; the remaining ``ssh_args`` apply to that
+``ssh``. ``ssh_agent`` lets paramiko log in to the device with the keys of the ssh-agent at
+``SSH_AUTH_SOCK`` (AWX loads a Machine credential's SSH key there, with no key file).
+
 Secrets: the password and key passphrase live only in the connection dict handed to
 the library; nothing here logs, returns or formats them.
 """
@@ -20,24 +28,149 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import base64
+import os
 import re
+import select
+import shlex
 import socket
+import subprocess
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 
 CONNECTION_KEYS = ("host", "port", "username", "password", "ssh_key_file", "timeout",
-                   "device_type", "secret")
+                   "device_type", "secret", "proxy_jump", "ssh_args", "ssh_agent")
 
 
 class TransportError(VoipReadyError):
     """The device could not be reached, refused a login or stopped answering."""
 
 
+def ssh_proxy_options(args):
+    """ssh command-line arguments (a string as ansible_ssh_common_args holds it, or a
+    list) -> {"proxy_jump", "proxy_command", "rest"}: ``-J HOPS``, ``-o ProxyJump=HOPS``
+    and ``-o ProxyCommand=CMD`` (``=`` or a space after the name, as ssh takes them)
+    picked out, every other argument kept in order. ``none`` switches a proxy off."""
+    tokens = shlex.split(args) if isinstance(args, str) else list(args or [])
+    out = {"proxy_jump": None, "proxy_command": None, "rest": []}
+    seen = set()
+    index = 0
+    while index < len(tokens):
+        token = str(tokens[index])
+        value = None
+        if token in ("-J", "-o") and index + 1 < len(tokens):
+            value, index = str(tokens[index + 1]), index + 1
+        elif token.startswith(("-J", "-o")) and len(token) > 2:
+            value = token[2:]
+        index += 1
+        if value is None:
+            out["rest"].append(token)
+            continue
+        if token.startswith("-J"):
+            name, option = "proxyjump", value
+        else:
+            match = re.match(r"^\s*([A-Za-z]+)\s*(?:=\s*|\s+)(.*)$", value, re.S)
+            name, option = (match.group(1).lower(), match.group(2)) if match else (value.strip().lower(), "")
+        if name in ("proxyjump", "proxycommand"):
+            key = "proxy_jump" if name == "proxyjump" else "proxy_command"
+            if key not in seen:   # ssh keeps the first value it is given
+                seen.add(key)
+                out[key] = None if option.strip().lower() == "none" else option.strip()
+        else:
+            out["rest"].extend(["-o", value] if token == "-o" else [token])
+    return out
+
+
+def _host_port(text):
+    """``host``, ``host:port``, ``[v6]:port`` -> (host, port or None)."""
+    match = re.match(r"^\[([^\]]+)\](?::(\d+))?$", text) or re.match(r"^([^:]+)(?::(\d+))?$", text)
+    if not match:
+        return text, None
+    return match.group(1), match.group(2)
+
+
+def proxy_command_line(connection):
+    """The command whose stdin/stdout is a byte stream to the device's SSH port (through
+    the jump host(s) or the user's ProxyCommand), or None for a direct connection."""
+    host, port = connection["host"], int(connection.get("port") or 22)
+    options = ssh_proxy_options(connection.get("ssh_args"))
+    jump = connection.get("proxy_jump") or options["proxy_jump"]
+    if connection.get("proxy_jump") is None and options["proxy_command"] and not options["proxy_jump"]:
+        # OpenSSH's tokens; %r is the device's login user
+        tokens = {"h": str(host), "p": str(port), "r": str(connection.get("username") or ""), "%": "%"}
+        return re.sub(r"%([hpr%])", lambda m: tokens[m.group(1)], options["proxy_command"])
+    if not jump:
+        return None
+    hops = [hop.strip() for hop in str(jump).split(",") if hop.strip()]
+    user, last = hops[-1].rpartition("@")[::2]
+    last_host, last_port = _host_port(last)
+    target = "[%s]:%d" % (host, port) if ":" in str(host) else "%s:%d" % (host, port)
+    timeout = int(connection.get("timeout") or 10)
+    # the user's options first (ssh keeps the first value it is given); BatchMode: no
+    # password prompt on a terminal nobody watches, the jump logs in with keys or agent
+    argv = (["ssh"] + options["rest"] + ["-o", "BatchMode=yes", "-o", "ConnectTimeout=%d" % timeout,
+                                         "-W", target]
+            + (["-J", ",".join(hops[:-1])] if len(hops) > 1 else [])
+            + (["-p", last_port] if last_port else []) + (["-l", user] if user else []) + [last_host])
+    return " ".join(shlex.quote(arg) for arg in argv)
+
+
+def proxy_label(connection):
+    """`` via ProxyJump HOPS`` / `` via ProxyCommand``, for messages; empty when direct."""
+    options = ssh_proxy_options(connection.get("ssh_args"))
+    jump = connection.get("proxy_jump") or options["proxy_jump"]
+    if jump:
+        return " via ProxyJump %s" % jump
+    return " via ProxyCommand" if options["proxy_command"] else ""
+
+
+def use_agent(connection):
+    """Whether paramiko may log in to the device with the ssh-agent's keys: ``ssh_agent``
+    when set; else when an agent is there (SSH_AUTH_SOCK) and neither a password nor a
+    key file is given, AWX's case (its Machine credential's key is only in the agent).
+    With a password the agent stays out: its keys are tried first, and a device that
+    counts them as failed attempts (IOS: 3) would refuse the password."""
+    if connection.get("ssh_agent") is not None:
+        return bool(connection["ssh_agent"])
+    return bool(os.environ.get("SSH_AUTH_SOCK")) and not (
+        connection.get("password") or connection.get("ssh_key_file"))
+
+
+def _probe_through(command, host, port, timeout):
+    """The SSH banner of the device read through a fresh proxy command (jump host)."""
+    try:
+        process = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as exc:
+        raise TransportError("after the change, the proxy command for %s:%s could not be "
+                             "started (%s)" % (host, port, exc), field="proxy_jump", value=command)
+    banner = b""
+    try:
+        while b"\n" not in banner and len(banner) < 256:
+            ready = select.select([process.stdout], [], [], timeout)[0]
+            chunk = os.read(process.stdout.fileno(), 256) if ready else b""
+            if not chunk:
+                break
+            banner += chunk
+    finally:
+        process.kill()
+        err = process.communicate()[1]
+    if not banner.startswith(b"SSH-"):
+        why = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no SSH banner"]
+        raise TransportError("after the change, a fresh connection to %s:%s through the jump "
+                             "host failed (%s): the change would lock out management" % (
+                                 host, port, why[0]), field="host", value=host)
+    return banner.strip().decode("ascii", "replace")
+
+
 def probe_management(connection, timeout=10, ssh=True):
     """A fresh TCP connection to the management port; on SSH (``ssh``: netmiko, NETCONF)
     the server must also send its banner. Proves a new management session gets through
-    the configuration just pushed, without a second login."""
+    the configuration just pushed, without a second login. Behind a jump host, through
+    a fresh ``ssh -W`` to it."""
     host, port = connection["host"], int(connection.get("port") or 22)
+    command = proxy_command_line(connection)
+    if command:
+        return _probe_through(command, host, port, timeout)
     try:
         sock = socket.create_connection((host, port), timeout=timeout)
     except (socket.error, socket.timeout) as exc:
@@ -108,13 +241,17 @@ class NetmikoTransport(object):
             params["password"] = self.connection["password"]
         if self.connection.get("secret"):
             params["secret"] = self.connection["secret"]
-        if self.connection.get("ssh_key_file"):
+        # a key file and/or the agent's keys; never ~/.ssh/id_* by surprise
+        params["use_keys"] = bool(self.connection.get("ssh_key_file"))
+        if params["use_keys"]:
             params["key_file"] = self.connection["ssh_key_file"]
-            params["use_keys"] = True
-        else:
-            params["use_keys"] = False
-            params["allow_agent"] = False
+        params["allow_agent"] = use_agent(self.connection)
+        command = proxy_command_line(self.connection)
+        proxy = None
         try:
+            if command:
+                import paramiko
+                proxy = params["sock"] = paramiko.ProxyCommand(command)
             self.session = ConnectHandler(**params)
             if self.device_type == "linux":
                 # netmiko finds a command's echo before reading its output; a shell wraps
@@ -123,8 +260,9 @@ class NetmikoTransport(object):
                 self.session.send_command("stty cols 32767", read_timeout=10)
         except Exception as exc:  # netmiko raises many types; the message is what matters
             self._refused_privilege(exc)
-            raise TransportError("cannot log in to %s:%s as %s: %s" % (
-                params["host"], params["port"], params["username"], _scrub(exc, self.connection)),
+            raise TransportError("cannot log in to %s:%s as %s%s: %s%s" % (
+                params["host"], params["port"], params["username"], proxy_label(self.connection),
+                _scrub(exc, self.connection), _proxy_said(proxy)),
                 field="host", value=params["host"])
         if self.privileged:
             try:
@@ -185,8 +323,8 @@ class NetmikoTransport(object):
             return "?"
 
     def connection_label(self):
-        return "%s:%s as %s" % (self.connection["host"], int(self.connection.get("port") or 22),
-                                self.connection.get("username"))
+        return "%s:%s as %s%s" % (self.connection["host"], int(self.connection.get("port") or 22),
+                                  self.connection.get("username"), proxy_label(self.connection))
 
     def probe(self):
         """A fresh connection (not a login) to the management port; see probe_management."""
@@ -243,6 +381,10 @@ class NapalmTransport(object):
         self.device = None
 
     def open(self):
+        if proxy_command_line(self.connection):
+            raise TransportError(
+                "a jump host (%s) is supported with transport=netmiko, not through NAPALM's "
+                "drivers" % proxy_label(self.connection).strip(), field="transport", value="napalm")
         try:
             from napalm import get_network_driver
         except ImportError:
@@ -254,6 +396,8 @@ class NapalmTransport(object):
             raise TransportError("NAPALM driver %r is not installed: %s" % (self.driver_name, exc),
                                  field="transport", value="napalm")
         optional = {"port": int(self.connection.get("port") or 22)}
+        if use_agent(self.connection):
+            optional["allow_agent"] = True
         if self.connection.get("ssh_key_file"):
             optional["key_file"] = self.connection["ssh_key_file"]
         if self.connection.get("secret"):
@@ -322,6 +466,22 @@ class NapalmTransport(object):
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _proxy_said(proxy):
+    """What the jump ssh printed on stderr when the login through it failed (its last
+    line: 'Permission denied (publickey)', 'Host key verification failed.'), or ''."""
+    if proxy is None:
+        return ""
+    try:
+        process = proxy.process
+        if process.poll() is None:
+            process.kill()
+        err = process.communicate(timeout=5)[1]
+    except Exception:  # only for the message
+        return ""
+    lines = [line for line in (err or b"").decode("utf-8", "replace").splitlines() if line.strip()]
+    return " (the jump ssh said: %s)" % lines[-1].strip() if lines else ""
 
 
 def _scrub(exc, connection):

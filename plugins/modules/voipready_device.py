@@ -30,6 +30,16 @@ description:
     C(voipready_voice_networks[0]='198.51.100.0/33' ... (module field allowlist.voice_networks[0]))).
   - The catalog is parsed and validated once per content (a SHA-256 of its files) and
     kept in memory and in C($VOIPREADY_CACHE_DIR), default C(~/.cache/voipready/catalog).
+  - The device is reached with the inventory's connection variables - C(ansible_host),
+    C(ansible_port), C(ansible_user), C(ansible_password), C(ansible_ssh_private_key_file),
+    C(ansible_become_password) (enable secret), then the play context (AWX's Machine
+    credential). A jump host comes from C(voipready_ssh_proxy_jump) (C([user@]host[:port]),
+    comma-separated hops) or from C(-J), C(-o ProxyJump=) or C(-o ProxyCommand=) in
+    C(ansible_ssh_common_args) / C(ansible_ssh_extra_args); the ssh-agent's keys
+    (C(SSH_AUTH_SOCK), where AWX puts a Machine credential's SSH key) are used when there is
+    neither a password nor a key file, or as C(voipready_ssh_agent) says.
+  - Long waits say so while they last - the device lock held by another run, and the
+    revert timer after a failed change on a device that stopped answering.
 author:
   - voipready.network developers (@voipready)
 options:

@@ -19,7 +19,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import shlex
+
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.plugins.action import ActionBase
 from ansible.utils.display import Display
 
@@ -37,7 +40,15 @@ CONNECTION_VARS = (
     ("password", ("ansible_password", "ansible_ssh_pass")),
     ("secret", ("ansible_become_password", "ansible_become_pass")),
     ("ssh_key_file", ("ansible_ssh_private_key_file", "ansible_private_key_file")),
+    # a jump host: [user@]host[:port], comma-separated hops (ssh -J); also read from
+    # -J / -o ProxyJump= / -o ProxyCommand= in the ssh arguments below
+    ("proxy_jump", ("voipready_ssh_proxy_jump",)),
+    # the ssh-agent's keys for the device login (default: when there is neither a
+    # password nor a key file; module_utils/transport.py use_agent)
+    ("ssh_agent", ("voipready_ssh_agent",)),
 )
+# what the ssh connection plugin users already set, in the order ssh gets them
+SSH_ARGS_VARS = ("ansible_ssh_common_args", "ansible_ssh_extra_args")
 
 # AWX's Machine credential arrives on the command line (-u, --ask-pass answered at the
 # prompt, --private-key, --ask-become-pass), i.e. in the play context, not in variables.
@@ -76,6 +87,12 @@ def device_connection(args, task_vars, templar, play_context):
                 if value is not None:
                     connection[key] = templar.template(value)
                     break
+    if connection.get("ssh_args") is None:
+        args = [templar.template(task_vars[name]) for name in SSH_ARGS_VARS if task_vars.get(name)]
+        if args:
+            connection["ssh_args"] = shlex.split(" ".join(str(arg) for arg in args))
+    if connection.get("ssh_agent") is not None:
+        connection["ssh_agent"] = boolean(connection["ssh_agent"], strict=False)
     play_context_fallback(connection, play_context)
     connection.setdefault("host", task_vars.get("inventory_hostname"))
     connection.setdefault("name", task_vars.get("inventory_hostname"))

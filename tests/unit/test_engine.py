@@ -407,7 +407,7 @@ def test_the_revert_wait_says_what_it_waits_for_while_it_lasts(device, monkeypat
     assert "revert timer (confirm_timeout=90s)" in said[0]
     waits = [(kind, m) for kind, m in events if kind == "sleep" or "s left" in m]
     # said before every step, never longer than PROGRESS_EVERY without a word
-    assert [kind for kind, _ in waits] == ["say", "sleep"] * (len(waits) // 2) and len(waits) >= 8
+    assert [event[0] for event in waits] == ["say", "sleep"] * (len(waits) // 2) and len(waits) >= 8
     assert all(s <= engine.PROGRESS_EVERY for kind, s in waits if kind == "sleep")
     lefts = [int(m.rsplit(": ", 1)[1].split("s")[0]) for kind, m in waits if kind == "say"]
     assert lefts == sorted(lefts, reverse=True) and 90 < lefts[0] <= 90 + engine.REVERT_GRACE

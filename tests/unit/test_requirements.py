@@ -26,7 +26,7 @@ def requirements():
 
 def imported_top_level_modules():
     found = set()
-    for root, _, files in os.walk(os.path.join(REPO, "plugins")):
+    for root, _dirs, files in os.walk(os.path.join(REPO, "plugins")):
         for name in files:
             if not name.endswith(".py"):
                 continue

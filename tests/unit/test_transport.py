@@ -223,3 +223,104 @@ def test_asa_session_preparation_privilege_failure_names_the_secret(monkeypatch)
     with pytest.raises(tp.TransportError) as err:
         tp.NetmikoTransport(conn, "linux").open()
     assert str(err.value).startswith("cannot log in to 192.0.2.11:22 as ops")
+
+
+# -- jump hosts and the agent (issue 14.6) ----------------------------------------------------
+
+@pytest.mark.parametrize("args, jump, command, rest", [
+    ("-o ProxyJump=ops@bastion:2222", "ops@bastion:2222", None, []),
+    ("-o 'ProxyJump ops@bastion'", "ops@bastion", None, []),
+    ("-oProxyJump=a,b -o StrictHostKeyChecking=no", "a,b", None, ["-o", "StrictHostKeyChecking=no"]),
+    ("-J bastion -F cfg", "bastion", None, ["-F", "cfg"]),
+    ("-Jbastion", "bastion", None, []),
+    ("-o 'ProxyCommand=ssh -W %h:%p bastion' -q", None, "ssh -W %h:%p bastion", ["-q"]),
+    ("-o proxyjump=first -o ProxyJump=second", "first", None, []),    # ssh keeps the first
+    ("-o ProxyJump=none", None, None, []),
+    ("", None, None, []),
+])
+def test_ssh_proxy_options_read_like_ssh(args, jump, command, rest):
+    assert tp.ssh_proxy_options(args) == {"proxy_jump": jump, "proxy_command": command, "rest": rest}
+
+
+def test_proxy_command_line_for_one_and_several_hops():
+    conn = {"host": "192.0.2.10", "port": 22, "timeout": 7, "username": "netops"}
+    assert tp.proxy_command_line(conn) is None
+    one = tp.proxy_command_line(dict(conn, proxy_jump="ops@bastion.example.net:2222"))
+    assert one == ("ssh -o BatchMode=yes -o ConnectTimeout=7 -W 192.0.2.10:22 -p 2222 -l ops "
+                   "bastion.example.net")
+    two = tp.proxy_command_line(dict(conn, proxy_jump="a.example.net,ops@b.example.net",
+                                     ssh_args=["-o", "UserKnownHostsFile=/k h"]))
+    assert two == ("ssh -o 'UserKnownHostsFile=/k h' -o BatchMode=yes -o ConnectTimeout=7 "
+                   "-W 192.0.2.10:22 -J a.example.net -l ops b.example.net")
+    v6 = tp.proxy_command_line({"host": "2001:db8::1", "port": 830, "proxy_jump": "[2001:db8::2]:22"})
+    assert v6.endswith("-W '[2001:db8::1]:830' -p 22 2001:db8::2")
+    # the user's ProxyCommand, with OpenSSH's tokens
+    cmd = tp.proxy_command_line(dict(conn, ssh_args=["-o", "ProxyCommand=nc -X 5 -x proxy:1080 %h %p # %r %%"]))
+    assert cmd == "nc -X 5 -x proxy:1080 192.0.2.10 22 # netops %"
+    # proxy_jump (voipready_ssh_proxy_jump) wins over what the ssh arguments say
+    assert "-W 192.0.2.10:22 b" in tp.proxy_command_line(dict(conn, proxy_jump="b", ssh_args=["-J", "a"]))
+
+
+@pytest.mark.parametrize("conn, sock, expected", [
+    ({}, "/run/agent.sock", True),                                     # AWX: key only in the agent
+    ({"password": "x"}, "/run/agent.sock", False),                      # its keys would be tried first
+    ({"ssh_key_file": "/k"}, "/run/agent.sock", False),
+    ({}, None, False),
+    ({"password": "x", "ssh_agent": True}, None, True),
+    ({"ssh_agent": False}, "/run/agent.sock", False),
+])
+def test_agent_is_used_when_it_is_the_only_credential_or_asked(monkeypatch, conn, sock, expected):
+    if sock:
+        monkeypatch.setenv("SSH_AUTH_SOCK", sock)
+    else:
+        monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    assert tp.use_agent(conn) is expected
+
+
+def test_netmiko_gets_the_agent_the_key_file_and_the_jump_stream(monkeypatch):
+    import netmiko
+    import paramiko
+    seen = {}
+
+    class Proxy(object):
+        def __init__(self, command):
+            self.command = command
+
+    monkeypatch.setattr(paramiko, "ProxyCommand", Proxy)
+    monkeypatch.setattr(netmiko, "ConnectHandler", lambda **params: seen.update(params) or FakePrivSession(True))
+    monkeypatch.setenv("SSH_AUTH_SOCK", "/run/agent.sock")
+    tp.NetmikoTransport({"host": "192.0.2.10", "username": "netops", "proxy_jump": "bastion"},
+                        "cisco_ios").open()
+    assert seen["allow_agent"] is True and seen["use_keys"] is False and "key_file" not in seen
+    assert seen["sock"].command.endswith("-W 192.0.2.10:22 bastion")
+    seen.clear()
+    tp.NetmikoTransport({"host": "192.0.2.10", "username": "netops", "password": "p", "ssh_key_file": "/k"},
+                        "cisco_ios").open()
+    assert seen["allow_agent"] is False and seen["use_keys"] is True and seen["key_file"] == "/k"
+    assert "sock" not in seen
+
+
+def test_napalm_behind_a_jump_host_is_refused_with_the_reason():
+    with pytest.raises(tp.TransportError) as err:
+        tp.NapalmTransport({"host": "192.0.2.10", "proxy_jump": "bastion"}, "ios").open()
+    assert "transport=netmiko" in str(err.value) and "ProxyJump bastion" in str(err.value)
+
+
+def test_the_inventory_variables_reach_the_connection():
+    from ansible_collections.voipready.network.plugins.plugin_utils.action_base import device_connection
+
+    class Templar(object):
+        @staticmethod
+        def template(value):
+            return value
+
+    class PlayContext(object):
+        remote_user = password = private_key_file = become_pass = None
+
+    conn = device_connection({}, {"inventory_hostname": "fw1", "voipready_ssh_proxy_jump": "ops@bastion",
+                                  "voipready_ssh_agent": "yes",
+                                  "ansible_ssh_common_args": "-o StrictHostKeyChecking=no",
+                                  "ansible_ssh_extra_args": "-o 'UserKnownHostsFile=/a b'"},
+                             Templar(), PlayContext())
+    assert conn["proxy_jump"] == "ops@bastion" and conn["ssh_agent"] is True
+    assert conn["ssh_args"] == ["-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/a b"]
