@@ -94,7 +94,7 @@ def proxy_command_line(connection):
     host, port = connection["host"], int(connection.get("port") or 22)
     options = ssh_proxy_options(connection.get("ssh_args"))
     jump = connection.get("proxy_jump") or options["proxy_jump"]
-    if connection.get("proxy_jump") is None and options["proxy_command"] and not options["proxy_jump"]:
+    if not connection.get("proxy_jump") and options["proxy_command"] and not options["proxy_jump"]:
         # OpenSSH's tokens; %r is the device's login user
         tokens = {"h": str(host), "p": str(port), "r": str(connection.get("username") or ""), "%": "%"}
         return re.sub(r"%([hpr%])", lambda m: tokens[m.group(1)], options["proxy_command"])
@@ -133,6 +133,21 @@ def use_agent(connection):
         return bool(connection["ssh_agent"])
     return bool(os.environ.get("SSH_AUTH_SOCK")) and not (
         connection.get("password") or connection.get("ssh_key_file"))
+
+
+def jump_stream(command):
+    """paramiko's ProxyCommand (the socket paramiko talks SSH over), reading like a socket:
+    when the jump ssh ends, its stream ends at once (an empty read), rather than being
+    polled until the banner timeout as paramiko's own recv does."""
+    import paramiko
+
+    class JumpStream(paramiko.ProxyCommand):
+        def recv(self, size):
+            if not select.select([self.process.stdout], [], [], self.timeout)[0]:
+                raise socket.timeout()
+            return os.read(self.process.stdout.fileno(), size)
+
+    return JumpStream(command)
 
 
 def _probe_through(command, host, port, timeout):
@@ -250,8 +265,7 @@ class NetmikoTransport(object):
         proxy = None
         try:
             if command:
-                import paramiko
-                proxy = params["sock"] = paramiko.ProxyCommand(command)
+                proxy = params["sock"] = jump_stream(command)
             self.session = ConnectHandler(**params)
             if self.device_type == "linux":
                 # netmiko finds a command's echo before reading its output; a shell wraps
