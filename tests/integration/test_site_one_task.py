@@ -253,6 +253,40 @@ def test_ansible_network_os_alone_names_the_platform(tmp_path):
     assert "ip access-list extended VOIPREADY" in rendered and "no ip nat service sip" in rendered
 
 
+FQCN = {"ios": "cisco.ios.ios", "asa": "cisco.asa.asa", "eos": "arista.eos.eos",
+        "junos": "junipernetworks.junos.junos", "fortios": "fortinet.fortios.fortios",
+        "panos": "paloaltonetworks.panos.panos", "routeros": "community.routeros.routeros",
+        "vyos": "vyos.vyos.vyos", "openvswitch": "openvswitch.openvswitch.openvswitch"}
+
+
+def test_the_example_inventory_by_ansible_network_os_renders_the_same(tmp_path):
+    """The example inventory with every voipready_platform replaced by the
+    ansible_network_os a cisco.ios / arista.eos / ... inventory has (the FQCN for the first
+    host of a platform, the short form for the second; linux has none and keeps
+    voipready_platform) renders every host byte for byte as the original does."""
+    import shutil
+
+    copy = tmp_path / "inventory"
+    shutil.copytree(REPO / "inventories" / "example", copy)
+    hosts = yaml.safe_load((copy / "hosts.yml").read_text())
+    seen = set()
+    for group in hosts["all"]["children"].values():
+        for name, host in group["hosts"].items():
+            platform = host.get("voipready_platform")
+            if platform in FQCN:
+                del host["voipready_platform"]
+                host["ansible_network_os"] = platform if platform in seen else FQCN[platform]
+                seen.add(platform)
+    assert seen == set(FQCN)       # every platform but linux is named only by ansible_network_os
+    (copy / "hosts.yml").write_text(yaml.safe_dump(hosts))
+    ours, original = tmp_path / "by-network-os", tmp_path / "original"
+    for inventory, dest in ((copy, ours), (REPO / "inventories" / "example", original)):
+        p = playbook("-i", inventory, "site.yml", "-e", "voipready_state=rendered", "-e", "voipready_render_dir=%s" % dest)
+        assert p.returncode == 0, p.stdout[-3000:]
+    for host in EXAMPLE_HOSTS:
+        assert (ours / ("%s.conf" % host)).read_text() == (original / ("%s.conf" % host)).read_text(), host
+
+
 # -- bad input: variable, module field and value, before any login ------------------------
 
 def _lab_bad_input_cases():
