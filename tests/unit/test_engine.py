@@ -229,7 +229,7 @@ def test_a_lock_wait_says_so_while_it_waits(device, monkeypatch):
     thread.start()
     holder.wait()
     said = []
-    timer = threading.Timer(1.3, release.set)
+    timer = threading.Timer(2.0, release.set)
     timer.start()
     result = engine.run(request(device, lock_wait=5, progress=said.append))
     thread.join()
