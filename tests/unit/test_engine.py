@@ -403,7 +403,7 @@ def test_the_revert_wait_says_what_it_waits_for_while_it_lasts(device, monkeypat
         engine.run(request(device, confirm_timeout=90, progress=lambda m: events.append(("say", m))))
     assert "reverted by itself" in str(err.value)
     said = [m for kind, m in events if kind == "say"]
-    assert said[0].startswith("edge1: the change failed (connection dropped)")
+    assert said[0].startswith("edge1: the change failed (connection dropped")
     assert "revert timer (confirm_timeout=90s)" in said[0]
     waits = [(kind, m) for kind, m in events if kind == "sleep" or "s left" in m]
     # said before every step, never longer than PROGRESS_EVERY without a word
