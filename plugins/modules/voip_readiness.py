@@ -190,6 +190,23 @@ options:
       name:
         description: The device's name in messages (default C(inventory_hostname)).
         type: str
+      proxy_jump:
+        description:
+          - Jump host(s), C([user@]host[:port]) comma-separated as C(ssh -J) takes them
+            (default C(voipready_ssh_proxy_jump), else C(-J), C(-o ProxyJump=) or
+            C(-o ProxyCommand=) in O(connection.ssh_args)); see M(voipready.network.voip_allowlist).
+        type: str
+      ssh_args:
+        description:
+          - ssh arguments (default C(ansible_ssh_common_args) then C(ansible_ssh_extra_args));
+            their jump host or C(ProxyCommand) is honoured, the rest go to the jump host's C(ssh).
+        type: list
+        elements: str
+      ssh_agent:
+        description:
+          - Log in with the ssh-agent's keys (C(SSH_AUTH_SOCK)); default C(voipready_ssh_agent),
+            unset - when neither a password nor a key file is given.
+        type: bool
 notes:
   - Runs on the controller through the collection's action plugin; the device needs no Python.
   - Controller probes measure the path from the controller or execution environment, not

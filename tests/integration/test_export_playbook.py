@@ -71,4 +71,3 @@ def test_export_path_ending_in_csv_writes_the_json_beside_it(tmp_path):
     assert sorted(os.listdir(tmp_path / "out")) == ["de.CSV", "de.json"]
     out = os.path.realpath(tmp_path / "out")
     assert "written to %s and %s" % (os.path.join(out, "de.json"), os.path.join(out, "de.CSV")) in result.stdout
-
