@@ -84,7 +84,7 @@ def port(i: int) -> int:
 
 
 def podman(*args: str, check: bool = True, **kw) -> subprocess.CompletedProcess:
-    p = subprocess.run(["podman", *args], capture_output=True, text=True, **kw)
+    p = subprocess.run(["podman", *args], capture_output=True, text=True, **kw, check=False)
     if check and p.returncode != 0:
         raise RuntimeError("podman %s failed (%d): %s" % (" ".join(args[:3]), p.returncode,
                                                           p.stderr.strip()[-2000:]))
@@ -165,7 +165,7 @@ def down(log=print) -> None:
     if names:
         podman("rm", "-f", "-t", "0", *names, check=False)
     have = set(podman("network", "ls", "--format", "{{.Name}}").stdout.split())
-    nets = [net for net, _ in MGMT_NETS if net in have] + [net for net in DATA_NETS if net in have]
+    nets = [net for net, _unused in MGMT_NETS if net in have] + [net for net in DATA_NETS if net in have]
     if nets:
         podman("network", "rm", "-f", *nets, check=False)
     if names or nets:

@@ -99,7 +99,7 @@ def close_ssh_masters(directory: str | None) -> None:
         return
     for sock in sorted(os.listdir(directory)):
         subprocess.run(["ssh", "-o", "ControlPath=%s" % os.path.join(directory, sock), "-O", "exit", "x"],
-                       capture_output=True, timeout=10)
+                       capture_output=True, timeout=10, check=False)
 
 
 def reap_all(timeout: float) -> None:
@@ -107,7 +107,7 @@ def reap_all(timeout: float) -> None:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         try:
-            pid, _ = os.waitpid(-1, os.WNOHANG)
+            pid, _unused = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
             return
         if pid == 0:

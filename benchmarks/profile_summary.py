@@ -39,7 +39,7 @@ BUCKETS = (
 
 def parse(raw: str):
     for line in raw.splitlines():
-        stack, _, count = line.rstrip().rpartition(" ")
+        stack, _unused, count = line.rstrip().rpartition(" ")
         if not stack or not count.isdigit():
             continue
         frames = stack.split(";")
@@ -60,7 +60,7 @@ def summarize(raw: str, n: int = 0, wall_s: float = 0.0, cpu_s: float = 0.0, log
     main_depth = None
     rows = list(parse(raw))
     if rows:
-        main_depth = min(p for _, p, _ in rows)
+        main_depth = min(p for _unused, p, _unused in rows)
     for frames, procs, count in rows:
         text = ";".join(frames)
         role = "main" if procs == main_depth else "workers"
@@ -71,7 +71,7 @@ def summarize(raw: str, n: int = 0, wall_s: float = 0.0, cpu_s: float = 0.0, log
     out = ["py-spy on-CPU samples of one voipready converge (site.yml), N=%d, wall %.1f s, "
            "controller CPU %.1f s (measured without the profiler)" % (n, wall_s, cpu_s), "",
            "%-58s %7s %7s %7s %9s" % ("bucket", "share", "main", "workers", "cpu s/dev")]
-    for name, _ in BUCKETS:
+    for name, _unused in BUCKETS:
         if not totals[name]:
             continue
         share = totals[name] / total
@@ -83,7 +83,7 @@ def summarize(raw: str, n: int = 0, wall_s: float = 0.0, cpu_s: float = 0.0, log
                                                   100 * sum(by_role["workers"].values()) / total))
     # The hottest leaf functions, for the record.
     leaves = collections.Counter()
-    for frames, _, count in rows:
+    for frames, _unused, count in rows:
         leaves[re.sub(r":\d+\)", ")", frames[-1])] += count
     out += ["", "hottest leaf frames:"]
     for f, c in sorted(leaves.items(), key=lambda kv: (-kv[1], kv[0]))[:12]:

@@ -30,7 +30,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -278,7 +277,7 @@ def profile(b: Bench, names: list, inventory: Path, runs: list) -> None:
 
 def meta(forks: int, sizes: list, rounds: int) -> dict:
     def cmd(*a):
-        return subprocess.run(a, capture_output=True, text=True, cwd=REPO).stdout.strip()
+        return subprocess.run(a, capture_output=True, text=True, cwd=REPO, check=False).stdout.strip()
     return {
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "commit": cmd("git", "rev-parse", "--short", "HEAD"),

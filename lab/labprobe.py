@@ -50,7 +50,7 @@ def _parse(out: str) -> list:
 
 def run_probe(container: str, args: list[str], timeout: float = 30) -> Result:
     """Run one probe to completion (probes are bounded; timeout is a safety net)."""
-    p = subprocess.run(_cmd(container, args), capture_output=True, text=True, timeout=timeout)
+    p = subprocess.run(_cmd(container, args), capture_output=True, text=True, timeout=timeout, check=False)
     return Result(p.returncode, _parse(p.stdout), p.stderr)
 
 

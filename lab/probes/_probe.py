@@ -76,7 +76,7 @@ def ports(spec):
     """'5060,10000-10002' -> [5060, 10000, 10001, 10002]."""
     out = []
     for part in str(spec).split(","):
-        lo, _, hi = part.partition("-")
+        lo, _sep, hi = part.partition("-")
         out.extend(range(int(lo), int(hi or lo) + 1))
     if len(out) > 4096:
         raise SystemExit("probe: at most 4096 ports per receiver")

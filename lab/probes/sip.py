@@ -59,12 +59,12 @@ def build_invite(a, lip, sport, seq):
 
 def parse_sip(data):
     text = data.decode("utf-8", "replace")
-    head, _, body = text.partition("\r\n\r\n")
+    head, _sep, body = text.partition("\r\n\r\n")
     lines = head.split("\r\n")
     out = {"request": lines[0], "via": [], "contact": [], "sdp_c": [], "sdp_o": [], "sdp_m": [],
            "content_length": None, "body_length": len(body.encode()), "raw": text}
     for ln in lines[1:]:
-        name, _, value = ln.partition(":")
+        name, _sep, value = ln.partition(":")
         name = name.strip().lower()
         if name in ("via", "v"):
             out["via"].append(value.strip())

@@ -39,7 +39,7 @@ def chromium() -> str:
 def _run(args: list, timeout: int = 120) -> subprocess.CompletedProcess:
     with tempfile.TemporaryDirectory(prefix="vr-chromium-") as profile:
         return subprocess.run([chromium(), *FLAGS, "--user-data-dir=%s" % profile, *args],
-                              capture_output=True, text=True, timeout=timeout)
+                              capture_output=True, text=True, timeout=timeout, check=False)
 
 
 def screenshot(page: Path, png: Path, size: tuple = (1400, 1000)) -> Path:
@@ -67,13 +67,13 @@ def read_png(path: Path) -> tuple:
         elif kind == b"IDAT":
             idat += body
         pos += 12 + length
-    width, height, depth, colour, _, _, interlace = header
+    width, height, depth, colour, _unused, _unused, interlace = header
     assert depth == 8 and colour in (2, 6) and interlace == 0, "unexpected PNG format %s" % (header,)
     channels = 3 if colour == 2 else 4
     raw = zlib.decompress(idat)
     stride = width * channels
     rows, previous, pos = [], bytearray(stride), 0
-    for _ in range(height):
+    for _index in range(height):
         kind, line = raw[pos], bytearray(raw[pos + 1:pos + 1 + stride])
         pos += 1 + stride
         for i in range(stride):
@@ -96,7 +96,7 @@ def read_png(path: Path) -> tuple:
 
 
 def colours(path: Path) -> Counter:
-    _, _, rows = read_png(path)
+    _unused, _unused, rows = read_png(path)
     return Counter(pixel for row in rows for pixel in row)
 
 

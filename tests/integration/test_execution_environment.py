@@ -22,7 +22,7 @@ BIN = REPO / ".venv" / "bin"
 
 
 def _run(args, cwd, env=None):
-    p = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, timeout=300, env=env)
+    p = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, timeout=300, env=env, check=False)
     assert p.returncode == 0, "%s failed:\n%s\n%s" % (" ".join(map(str, args)), p.stdout[-3000:], p.stderr[-3000:])
     return p
 

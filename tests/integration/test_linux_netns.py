@@ -42,7 +42,7 @@ class NetnsShim(object):
         for path in PATHS:
             command = command.replace(path, self.root + path)
         proc = subprocess.run(["ip", "netns", "exec", self.ns, "sh", "-c", command],
-                              capture_output=True, text=True, timeout=read_timeout)
+                              capture_output=True, text=True, timeout=read_timeout, check=False)
         return (proc.stdout + proc.stderr).replace(self.root, "")
 
     def sh(self, command):
@@ -65,7 +65,7 @@ def netns(tmp_path):
     finally:
         subprocess.run(["ip", "netns", "exec", ns, "sh", "-c",
                         "[ -f %s/run/voipready/revert.pid ] && kill $(cat %s/run/voipready/revert.pid)"
-                        % (root, root)], capture_output=True)
+                        % (root, root)], capture_output=True, check=False)
         subprocess.run(["ip", "netns", "del", ns], check=False)
 
 

@@ -36,12 +36,12 @@ class LocalShim(object):
 
     def send_command(self, command, read_timeout=30):
         proc = subprocess.run(["ip", "netns", "exec", self.ns, "sh", "-c", command], capture_output=True, text=True,
-                              timeout=read_timeout, env=self.env)
+                              timeout=read_timeout, env=self.env, check=False)
         return proc.stdout + proc.stderr
 
     def sh(self, command):
         proc = subprocess.run(["ip", "netns", "exec", self.ns, "sh", "-c", command],
-                              capture_output=True, text=True, timeout=30, env=self.env)
+                              capture_output=True, text=True, timeout=30, env=self.env, check=False)
         assert proc.returncode == 0, (command, proc.stderr)
         return proc.stdout
 

@@ -77,7 +77,7 @@ def intent() -> dict:
 # -- small helpers ------------------------------------------------------------------------
 def sh(container: str, cmd: str, check: bool = False, input: str | None = None) -> subprocess.CompletedProcess:
     p = subprocess.run(["podman", "exec", "-i", container, "sh", "-c", cmd], capture_output=True,
-                       text=True, timeout=60, input=input)
+                       text=True, timeout=60, input=input, check=False)
     if check and p.returncode != 0:
         raise RuntimeError("%s: %s failed (%s): %s" % (container, cmd, p.returncode, p.stderr.strip()))
     return p
@@ -137,12 +137,12 @@ def check_allowlist() -> list:
     results = []
     with with_scratch_address():
         for proto, ok, bad in (("udp", udp_ok, udp_bad), ("tcp", tcp_ok, tcp_bad)):
-            ports = sorted({p for _, p in ok + bad})
+            ports = sorted({p for _unused, p in ok + bad})
             tag = uuid.uuid4().hex[:8]
             sends = [(PHONE, ["udp_tcp.py", "send", "--proto", proto, "--dst", a, "--dport", p,
                               "--count", "1", "--timeout", "3", "--connect-timeout", "1.5",
                               "--payload", "%s-%s-%s" % (tag, a, p)]) for a, p in ok + bad]
-            got, _ = flows(PROVIDER, ["udp_tcp.py", "recv", "--proto", proto,
+            got, _unused = flows(PROVIDER, ["udp_tcp.py", "recv", "--proto", proto,
                                       "--ports", ",".join(map(str, ports))], sends)
             arrived = {(pk["dst"], pk["dport"]) for pk in got.packets
                        if str(pk.get("payload", "")).startswith(tag) or proto == "tcp"}
@@ -191,12 +191,12 @@ def check_fw_dscp() -> list:
         mine = [c for c in cases if c[0] == proto]
         tag = uuid.uuid4().hex[:8]
         sends = [(PHONE, ["udp_tcp.py", "send", "--proto", proto, "--dst", a, "--dport", p, "--count", "1",
-                          "--timeout", "3", "--payload", "%s-%s" % (tag, p)]) for _, a, p, _, _ in mine]
+                          "--timeout", "3", "--payload", "%s-%s" % (tag, p)]) for _unused, a, p, _unused, _unused in mine]
         args = ["udp_tcp.py", "recv", "--proto", proto, "--ports", ",".join(str(c[2]) for c in mine)]
         if proto == "tcp":
             args += ["--iface", "eth0"]
-        got, _ = flows(PROVIDER, args, sends)
-        for _, a, p, want, svc in mine:
+        got, _unused = flows(PROVIDER, args, sends)
+        for _unused, a, p, want, svc in mine:
             pk = next((x for x in got.packets if x["dst"] == a and x["dport"] == p), None)
             seen = None if pk is None else pk.get("dscp")
             out.append(Check("dscp: %s %s %s:%s arrives marked %s" % (svc, proto, a, p, want), seen == want,
@@ -325,16 +325,16 @@ def check_conntrack_timeouts() -> list:
                               "intended values %s, kernel defaults %s"
                               % (sorted(intended), sorted(KERNEL_UDP_DEFAULTS.values()))]))
 
-    for dst, dport, _, sport in flows_:
+    for dst, dport, _unused, sport in flows_:
         phone_sends(dst, dport, sport)
     observe("unreplied")
     # The provider answers to the NATed port; the kernel gives a flow the replied (stream)
     # timeout once it has seen a reply and is still active more than 2 s after it began.
-    for dst, dport, _, sport in flows_:
+    for dst, dport, _unused, sport in flows_:
         run_probe(PROVIDER, ["udp_tcp.py", "send", "--proto", "udp", "--src", dst, "--sport", dport,
                              "--dst", FW_OUTSIDE, "--dport", sport, "--count", "1", "--timeout", "2"])
     time.sleep(2.2)
-    for dst, dport, _, sport in flows_:
+    for dst, dport, _unused, sport in flows_:
         phone_sends(dst, dport, sport)
     observe("replied")
     return out
@@ -525,7 +525,7 @@ def lab_bridges() -> set:
 
 def labctl(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(REPO / "lab" / "labctl"), *args], capture_output=True,
-                          text=True, timeout=900, cwd=REPO)
+                          text=True, timeout=900, cwd=REPO, check=False)
 
 
 def lab_session():
@@ -549,7 +549,7 @@ def site(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
     env["PATH"] = "%s:%s" % (REPO / ".venv" / "bin", env.get("PATH", ""))
     return subprocess.run([str(REPO / ".venv" / "bin" / "ansible-playbook"), "-i", "inventories/lab",
                            "site.yml", *args], capture_output=True, text=True, timeout=timeout,
-                          cwd=REPO, env=env)
+                          cwd=REPO, env=env, check=False)
 
 
 def recap(output: str) -> dict:

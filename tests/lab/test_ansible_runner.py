@@ -32,7 +32,7 @@ SECRETS = ("ansible_password", "ansible_ssh_pass", "ansible_ssh_private_key_file
 
 @pytest.fixture(scope="module")
 def lab():
-    for _ in checks.lab_session():
+    for _unused in checks.lab_session():
         converged = checks.site()
         assert converged.returncode == 0, converged.stdout[-3000:]
         yield

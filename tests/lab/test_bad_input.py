@@ -36,7 +36,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import checks  # noqa: E402
-from checks import FW, REPO, SW, sh  # noqa: E402
+from checks import FW, REPO, SW  # noqa: E402
 
 pytestmark = pytest.mark.skipif(shutil.which("podman") is None, reason="podman is not installed: the lab needs it")
 
@@ -169,7 +169,7 @@ def logins() -> dict:
     """sshd's 'Accepted ...' lines so far, per device."""
     out = {}
     for dev in (FW, SW):
-        p = subprocess.run(["podman", "logs", dev], capture_output=True, text=True, timeout=60)
+        p = subprocess.run(["podman", "logs", dev], capture_output=True, text=True, timeout=60, check=False)
         out[dev] = sum("Accepted " in ln for ln in (p.stdout + p.stderr).splitlines())
     return out
 
@@ -189,7 +189,7 @@ def playbook(how: str, host: str, extra: dict, tmp: Path) -> subprocess.Complete
         path = tmp / "play.yml"
         path.write_text(yaml.safe_dump(play, sort_keys=False))
         cmd = [bin_, "-i", str(REPO / "inventories" / "lab"), str(path)]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=REPO, env=env)
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=REPO, env=env, check=False)
 
 
 def failure_message(p: subprocess.CompletedProcess, host: str) -> str:
@@ -212,7 +212,7 @@ def names(message: str, word: str) -> bool:
 
 @pytest.fixture(scope="module")
 def converged_lab():
-    for _ in checks.lab_session():
+    for _unused in checks.lab_session():
         p = checks.site()
         assert p.returncode == 0, "site.yml did not converge the lab:\n%s\n%s" % (p.stdout[-4000:], p.stderr[-2000:])
         state = device_state()

@@ -35,7 +35,7 @@ def converge(host: str):
 
 @pytest.fixture(scope="module")
 def lab():
-    for _ in checks.lab_session():
+    for _unused in checks.lab_session():
         converge("vr-fw1:vr-sw1")
         yield
 

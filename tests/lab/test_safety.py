@@ -41,7 +41,7 @@ CONFIRM = 20
 
 @pytest.fixture(scope="module")
 def lab():
-    for _ in checks.lab_session():
+    for _unused in checks.lab_session():
         p = checks.site()
         assert p.returncode == 0, p.stdout[-3000:]
         yield

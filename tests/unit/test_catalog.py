@@ -227,7 +227,7 @@ def test_ivrpowers_targets(cat):
 def test_cloudoe_webex_media_subnets(cat):
     media = [r for r in catalog.provider_rules(cat, "cloudoe") if r["service"] == "webex-media"]
     assert sorted((r["proto"], r["port_min"]) for r in media) == [("tcp", 443), ("tcp", 5004), ("udp", 5004), ("udp", 9000)]
-    expected = sorted(WEBEX_MEDIA_SUBNETS, key=lambda n: ipaddress.ip_network(n))
+    expected = sorted(WEBEX_MEDIA_SUBNETS, key=ipaddress.ip_network)
     assert all(r["addresses"] == expected for r in media)
 
 
@@ -252,7 +252,7 @@ def test_cloudoe_provisioning_and_dns(cat):
     unity = [r for r in rules if r["service"] == "unity-client"][0]
     assert unity["addresses"] == ["52.17.201.131", "54.73.202.3", "99.80.25.98"]
     assert all(r["addresses"] == ["192.0.2.53"] for r in rules if r["service"] == "dns")
-    no_dns = [r for r in catalog.provider_rules(cat, "cloudoe", services=["dns"])]
+    no_dns = list(catalog.provider_rules(cat, "cloudoe", services=["dns"]))
     assert all(not r["enforceable"] and not r["addresses"] for r in no_dns)
 
 

@@ -98,7 +98,7 @@ def test_kore_needs_a_target_connection_and_edge_gives_300_ms_and_5_percent(cat)
 
 
 def test_ivrpowers_targets_need_no_choice(cat):
-    chosen, _ = readiness.select_targets(catalog.provider_profile(cat, "ivrpowers"))
+    chosen, _unused = readiness.select_targets(catalog.provider_profile(cat, "ivrpowers"))
     assert sorted((t["metric"], t["max"]) for t in chosen) == [("jitter", 50), ("packet_loss", 1.5), ("rtt", 300)]
 
 
@@ -251,7 +251,7 @@ def test_tcp_probe_on_loopback():
     server.listen(8)
     port = server.getsockname()[1]
     accepted = []
-    thread = threading.Thread(target=lambda: [accepted.append(server.accept()[0]) for _ in range(3)])
+    thread = threading.Thread(target=lambda: [accepted.append(server.accept()[0]) for _index in range(3)])
     thread.start()
     samples = readiness.tcp_probe("127.0.0.1", port, count=3, interval=0.01, timeout=2)
     thread.join(5)

@@ -188,7 +188,7 @@ class TestFortios(FirewallCases):
         return lines - {"edit 13", "set name sip", "set port 5060"}
 
     def policy_commands(self, commands, new, old):
-        text = [c for c in commands]
+        text = list(commands)
         create = [i for i, c in enumerate(text) if "rule=%s " % new in c][0]
         new_id = [text[i] for i in range(create, -1, -1) if text[i].startswith("edit ")][0]
         new_id = new_id.split()[1]

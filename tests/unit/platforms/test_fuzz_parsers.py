@@ -20,7 +20,6 @@ compliant):
 from __future__ import absolute_import, division, print_function
 
 import os
-import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
