@@ -1,12 +1,11 @@
-#!/usr/bin/env python3
 """Keep each role's README.md variables section in step with its meta/argument_specs.yml.
 
 A role README is hand-written down to the marker line; below it, this script writes one
 table per entry point from the argument specs, so the README, `ansible-doc -t role` and
 the role's argument validation never disagree.
 
-    tools/role_readmes.py          # rewrite the generated part of every roles/*/README.md
-    tools/role_readmes.py --check  # exit 1 naming the READMEs that are out of date
+    .venv/bin/python tools/role_readmes.py          # rewrite the generated part of every roles/*/README.md
+    .venv/bin/python tools/role_readmes.py --check  # exit 1 naming the READMEs that are out of date
 """
 import pathlib
 import re
@@ -82,7 +81,7 @@ def main(argv):
         new = text.split(MARKER)[0] + generated(role_dir)
         if new != text:
             if check:
-                stale.append("%s: out of date, run tools/role_readmes.py" % readme.relative_to(ROOT))
+                stale.append("%s: out of date, run .venv/bin/python tools/role_readmes.py" % readme.relative_to(ROOT))
             else:
                 readme.write_text(new)
     for line in stale:

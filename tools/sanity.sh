@@ -15,7 +15,7 @@ git ls-files -z --cached --others --exclude-standard | xargs -0 -I{} cp --parent
 cd "$dest"
 # ansible-test lists targets from git; give the copy an index of its own.
 git init -q . && git add -A . >/dev/null
-# Tests skipped here need a container runtime or network access of their own; the
-# ones that remain are the ones Galaxy and Automation Hub gate on.
-../../../../../.venv/bin/ansible-test sanity --python 3.11 --local --color no \
-  --skip-test pylint --skip-test pslint --skip-test shellcheck 2>&1 | grep -vE "^(Collecting|Downloading|Installing|Successfully|Looking|WARNING: Location|  Downloading|     ━|Processing|  Attempting|    Found|    Uninstalling|      Successfully|Requirement already)"
+# Skipped: pslint (needs PowerShell, which Debian does not package) and shellcheck (the
+# shell scripts are not shellcheck-clean yet). pylint runs: Galaxy and Automation Hub gate on it.
+../../../../../.venv/bin/ansible-test sanity --python 3.11 --local --color no "$@" \
+  --skip-test pslint --skip-test shellcheck 2>&1 | grep -vE "^(Collecting|Downloading|Installing|Successfully|Looking|WARNING: Location|  Downloading|     ━|Processing|  Attempting|    Found|    Uninstalling|      Successfully|Requirement already)"

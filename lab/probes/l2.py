@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Raw Ethernet frame sender (802.1Q-tagged or untagged) and receiver that reports the VLAN tag.
 
   send: python3 l2.py send --iface sw0 [--vlan 110] [--pcp 5] [--marker voice] \

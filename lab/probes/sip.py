@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """SIP INVITE (with SDP) sender and receiver, to see whether a SIP ALG rewrote it.
 
   send: python3 sip.py send --dst 203.0.113.10 [--dport 5060] [--proto udp|tcp] \

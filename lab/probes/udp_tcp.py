@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """UDP/TCP sender and receiver that report addresses, ports, DSCP and payload.
 
   send: python3 udp_tcp.py send --proto udp --dst 203.0.113.10 --dport 5060 \

@@ -143,7 +143,7 @@ def check_allowlist() -> list:
                               "--count", "1", "--timeout", "3", "--connect-timeout", "1.5",
                               "--payload", "%s-%s-%s" % (tag, a, p)]) for a, p in ok + bad]
             got, _unused = flows(PROVIDER, ["udp_tcp.py", "recv", "--proto", proto,
-                                      "--ports", ",".join(map(str, ports))], sends)
+                                            "--ports", ",".join(map(str, ports))], sends)
             arrived = {(pk["dst"], pk["dport"]) for pk in got.packets
                        if str(pk.get("payload", "")).startswith(tag) or proto == "tcp"}
             for a, p in ok:

@@ -12,7 +12,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 def _check(root):
     return subprocess.run([sys.executable, os.path.join(root, "tools", "role_readmes.py"), "--check"],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
 
 
 def test_every_role_readme_is_current():
