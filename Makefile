@@ -1,6 +1,7 @@
 # voipready.network — the commands a network team and CI use.
 #   make demo      run site.yml against the built-in lab (brings the lab up first)
 #   make test      linters, unit and integration tests, Molecule scenarios
+#   make lint      yamllint, ansible-lint, role READMEs, Galaxy import check, ansible-test sanity
 #   make lab-up    build the lab images (cached) and start the lab topology
 #   make lab-down  remove the lab
 #   make bench     fleet-scale benchmark against a plain-Ansible peer
@@ -36,6 +37,8 @@ build: setup
 lint: setup
 	$(BIN)/yamllint -s .
 	$(BIN)/ansible-lint --profile production --offline
+	$(BIN)/python tools/role_readmes.py --check
+	tools/galaxy-check.sh
 	$(MAKE) --no-print-directory sanity
 
 sanity: setup
