@@ -283,7 +283,7 @@ async def serve(args):
     cls = device_class(args.platform)
     users = Users.load(args.users or os.path.join(args.state_dir, "users.json"))
     emulator = Emulator(cls, args.state_dir, args.hostname, users)
-    host, _, port = args.listen.rpartition(":")
+    host, _sep, port = args.listen.rpartition(":")
     options = {}
     if getattr(cls, "kex_algs", None):
         options["kex_algs"] = list(cls.kex_algs)  # the platform's own key exchange offer
@@ -303,7 +303,7 @@ def main(argv=None):
     # sshd-style login log the lab counts, so only errors go there
     logging.getLogger("asyncio").setLevel(logging.ERROR)
     parser = argparse.ArgumentParser(prog="python3 -m emulators.server", description=__doc__.split(
-        "\n")[0])
+        "\n", 1)[0])
     parser.add_argument("--platform", required=True)
     parser.add_argument("--listen", default="0.0.0.0:22")
     parser.add_argument("--state-dir", required=True)

@@ -428,7 +428,7 @@ def check_l2_path() -> list:
     out.append(Check("l2 path: no forwarding loop (idle ports receive <= %d frames/s)" % STORM_PPS, not storm,
                      ["frames received in 1 s while idle: %s" % rate]))
     m = "k" + uuid.uuid4().hex[:8]
-    got, _ = flows(SW, ["l2.py", "recv", "--iface", "phone1", "--marker", m],
+    got, _unused = flows(SW, ["l2.py", "recv", "--iface", "phone1", "--marker", m],
                    [(PHONE, ["l2.py", "send", "--iface", "sw0", "--vlan", "110", "--pcp", "5", "--marker", m,
                              "--count", L2_FRAMES, "--timeout", "3"])], window=1.0)
     seen = [(pk["vlan"], pk["pcp"]) for pk in got.packets]
@@ -518,7 +518,7 @@ def lab_bridges() -> set:
     for net, present in st.get("networks", {}).items():
         if present:
             p = subprocess.run(["podman", "network", "inspect", "--format", "{{.NetworkInterface}}", net],
-                               capture_output=True, text=True)
+                               capture_output=True, text=True, check=False)
             out.add(p.stdout.strip())
     return out - {""}
 

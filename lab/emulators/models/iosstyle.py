@@ -132,7 +132,7 @@ class IosStyleDevice(EmulatedDevice):
                     inside = bool(rx.search(ln))
                     if inside:
                         kept.append(ln)
-                elif inside or (ln.startswith(" ") and rx.search(ln) and False):
+                elif inside:  # an indented line that matches on its own starts no section
                     kept.append(ln)
         else:
             return "% Invalid input detected at '^' marker.\n\n"

@@ -219,7 +219,7 @@ def iface_type(hardware):
             raise ParamError(0)
         kind = exact[0] if exact else kinds[0]
         name = kind + number
-        base, _, sub = name.partition(".")
+        base, _sep, sub = name.partition(".")
         if kind in hardware.virtual:
             lo, hi = hardware.virtual[kind]
             if not number.isdigit() or not lo <= int(number) <= hi:
@@ -921,7 +921,7 @@ class IosDevice(IosStyleDevice):
     def enter_vlan(self, words, params, negated, line):
         ids = []
         for part in params[0][1].split(","):
-            lo, _, hi = part.partition("-")
+            lo, _sep, hi = part.partition("-")
             ids += list(range(int(lo), int(hi or lo) + 1))
         for vid in ids:
             if vid == 1 or 1002 <= vid <= 1005:
@@ -978,7 +978,7 @@ def _vlan_set(text):
     if text in ("none", ""):
         return out
     for part in text.split(","):
-        lo, _, hi = part.partition("-")
+        lo, _sep, hi = part.partition("-")
         out |= set(range(int(lo), int(hi or lo) + 1))
     return out
 
