@@ -429,8 +429,8 @@ def check_l2_path() -> list:
                      ["frames received in 1 s while idle: %s" % rate]))
     m = "k" + uuid.uuid4().hex[:8]
     got, _unused = flows(SW, ["l2.py", "recv", "--iface", "phone1", "--marker", m],
-                   [(PHONE, ["l2.py", "send", "--iface", "sw0", "--vlan", "110", "--pcp", "5", "--marker", m,
-                             "--count", L2_FRAMES, "--timeout", "3"])], window=1.0)
+                         [(PHONE, ["l2.py", "send", "--iface", "sw0", "--vlan", "110", "--pcp", "5", "--marker", m,
+                                   "--count", L2_FRAMES, "--timeout", "3"])], window=1.0)
     seen = [(pk["vlan"], pk["pcp"]) for pk in got.packets]
     out.append(Check("kernel feature: an 802.1Q tag (VLAN 110, PCP 5) sent on a veth reaches AF_PACKET on the "
                      "peer in PACKET_AUXDATA", seen == [(110, 5)] * L2_FRAMES,
