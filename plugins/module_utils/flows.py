@@ -250,7 +250,7 @@ class Addresses(object):
 
 
 def _looks_like_range(text):
-    left, _, right = text.partition("-")
+    left, _sep, right = text.partition("-")
     try:
         ipaddress.ip_address(left.strip())
         ipaddress.ip_address(right.strip())

@@ -151,7 +151,7 @@ time.sleep(0.5)
 
 def sh(ns, command, stdin=None):
     proc = subprocess.run(["ip", "netns", "exec", ns, "sh", "-c", command], input=stdin,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, (ns, command, proc.stderr)
     return proc.stdout
 
@@ -209,7 +209,7 @@ def random_flows(policy, seed, count):
              8443, 9999, 10000, 40000, 65535]
     far = [DNS, NTP] + list(PROVIDER) + list(STRANGERS)
     out = []
-    for _ in range(count):
+    for _index in range(count):
         voice, peer = rng.choice(VOICE_HOSTS), rng.choice(far)
         proto = rng.choice(("udp", "udp", "tcp", "icmp"))
         port = rng.choice(ports) if rng.random() < 0.7 else rng.randint(1, 65535)
@@ -265,7 +265,7 @@ def compare(topo, intent, extra_rules, seed):
     assert policy.interface_of("192.0.2.128") == "eth1" and policy.route("203.0.113.10") == "eth0"
     cfg = intent["allowlist"]
     samples, _skipped = flows.allowlist_samples(
-        cfg, policy, lambda a: policy.interface_of(a), lambda a: policy.route(a))
+        cfg, policy, policy.interface_of, policy.route)
     batch, seen = [], set()
     for flow in [s.flow for s in samples] + random_flows(policy, seed, 150):
         if flows.is_name(flow.dst) or flow.key() in seen:

@@ -26,7 +26,8 @@ from ansible_collections.voipready.network.plugins.module_utils.intent import ( 
 from ansible_collections.voipready.network.plugins.module_utils.platforms import openvswitch  # noqa: E402
 from ansible_collections.voipready.network.plugins.module_utils.platforms.flows import (  # noqa: E402
     policy_from_running)
-from test_ovs_local import pytestmark, switch  # noqa: E402,F401,F811  (the real OVS fixture)
+# The real OVS fixture and its skip marker, used by pytest by name.
+from test_ovs_local import pytestmark, switch  # noqa: E402,F401,F811  pylint: disable=unused-import
 
 OFCTL = "ovs-ofctl -O OpenFlow13"
 # Customer flows: a SIP drop above our marking, a resubmit into table 1 (which skips our
@@ -58,7 +59,7 @@ def random_flows(seed, count):
     ports = [5059, 5060, 5061, 5062, 443, 8443, 5999, 6000, 6015, 6016, 7000, 40000, 65535]
     hosts = ["203.0.113.10", "203.0.113.11", "203.0.113.20", "203.0.113.21", "203.0.113.99"]
     out = []
-    for _ in range(count):
+    for _index in range(count):
         port_in = rng.choice(("p1", "p2", "uplink0", "data9"))
         vlan = rng.choice((110, 110, 10, None, 120))
         proto = rng.choice(("udp", "udp", "tcp", "icmp"))
@@ -93,7 +94,7 @@ def ovs_verdicts(shim, batch):
                            for i, f in enumerate(chunk))
         text = shim.sh(script)
         for block in text.split("### ")[1:]:
-            index, _, rest = block.partition("\n")
+            index, _sep, rest = block.partition("\n")
             actions = rest.strip().split("Datapath actions:", 1)[1].strip()
             tokens = re.split(r",(?![^(]*\))", actions)
             forwarded = any(t.strip().isdigit() for t in tokens)

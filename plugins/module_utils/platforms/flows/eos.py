@@ -34,7 +34,7 @@ class EosPolicy(IosPolicy):
     dialect_class = EosDialect
 
     def __init__(self, root):
-        flows.Policy.__init__(self)
+        flows.Policy.__init__(self)  # pylint: disable=non-parent-init-called  # skips IosPolicy.__init__: EOS has its own parse
         self.dialect = EosDialect()
         self.acls, self.bindings, self.zoned = {}, {}, set()
         for node in root.children:

@@ -45,10 +45,10 @@ def _values(section, key):
 
 def _portrange(text):
     """``5060`` / ``6000-65535`` / ``5060:1024-65535`` (dst:src) -> (dports, sports)."""
-    dst, _, src = text.partition(":")
+    dst, _sep, src = text.partition(":")
 
     def span(part):
-        low, _, high = part.partition("-")
+        low, _sep, high = part.partition("-")
         return flows.Ports([(int(low), int(high or low))])
     return span(dst), (span(src) if src else None)
 

@@ -57,7 +57,7 @@ def from_running(running):
 def _ports(text):
     if text in PORT_NAMES:
         return PORT_NAMES[text], PORT_NAMES[text]
-    low, _, high = text.partition("-")
+    low, _sep, high = text.partition("-")
     low = PORT_NAMES.get(low, low)
     high = PORT_NAMES.get(high, high) if high else low
     return int(low), int(high)

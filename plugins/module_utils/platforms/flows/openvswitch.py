@@ -58,7 +58,7 @@ def from_running(running):
 def parse_flow(line, order):
     """A dump-flows line -> {table, priority, match: [(field, value)], actions, text}."""
     text = line.strip()
-    match, _, actions = text.partition(" actions=")
+    match, _sep, actions = text.partition(" actions=")
     flow = {"table": 0, "priority": 32768, "match": [], "actions": _actions(actions.strip()),
             "order": order, "text": None}
     shown = []
@@ -99,7 +99,7 @@ def _actions(text):
 
 
 def _masked(value):
-    number, _, mask = value.partition("/")
+    number, _sep, mask = value.partition("/")
     return int(number, 0), (int(mask, 0) if mask else None)
 
 

@@ -48,7 +48,7 @@ def _tokens(text):
 def _ports(text):
     out = flows.Ports()
     for part in text.split(","):
-        low, _, high = part.partition("-")
+        low, _sep, high = part.partition("-")
         if low.isdigit():
             out.add(int(low), int(high or low))
     return out

@@ -43,7 +43,7 @@ def _neg(value):
 def _ports(text):
     out = flows.Ports()
     for part in text.split(","):
-        low, _, high = part.partition("-")
+        low, _sep, high = part.partition("-")
         if low.isdigit():
             out.add(int(low), int(high or low))
     return out

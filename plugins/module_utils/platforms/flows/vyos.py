@@ -39,7 +39,7 @@ def from_running(running):
 def _ports(text):
     out = flows.Ports()
     for part in text.split(","):
-        low, _, high = part.partition("-")
+        low, _sep, high = part.partition("-")
         low = PORT_NAMES.get(low, low)
         high = PORT_NAMES.get(high, high) if high else low
         if str(low).isdigit() and str(high).isdigit():
