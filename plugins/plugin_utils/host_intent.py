@@ -65,7 +65,7 @@ NETWORK_OS_PLATFORMS = {
 FIELD_VARIABLES = {}
 for _field, _variable in sorted(ROLE_VARIABLES.items()):
     if _field != "allowlist.rules":
-        _feature, _, _key = _field.partition(".")
+        _feature, _sep, _key = _field.partition(".")
         FIELD_VARIABLES.setdefault(_feature, []).append((_key, _variable))
 # catalog.provider_rules' fields -> the common role's variables
 CATALOG_VARIABLES = {"provider": "voip_provider", "region": "voip_region", "profile": "voip_profile",
@@ -136,7 +136,7 @@ def group_features(group_names, subinterfaces=None):
         raise VoipReadyError(
             "no features: the task names none and the host is in none of the groups %s "
             "(group_names=%r); give features, or put the host in one of those groups"
-            % (", ".join(g for g, _ in GROUP_FEATURES), list(group_names or [])),
+            % (", ".join(g for g, _unused in GROUP_FEATURES), list(group_names or [])),
             field="features", value=None)
     return [f for f in FEATURES if f in wanted]
 
@@ -223,7 +223,7 @@ def renamed(exc, variable, field):
 def variable_for_field(field):
     """The inventory variable behind a module field such as allowlist.voice_networks[0]
     (with the index kept: voipready_voice_networks[0]); None when no variable maps."""
-    feature, _, rest = str(field or "").partition(".")
+    feature, _sep, rest = str(field or "").partition(".")
     for key, variable in FIELD_VARIABLES.get(feature, ()):
         if rest == key or rest.startswith(key + "[") or rest.startswith(key + "."):
             return variable + rest[len(key):]
@@ -298,7 +298,7 @@ def _intent_of(feature, settings, rules, platform):
     out = {}
     for key, variable in FIELD_VARIABLES[feature]:
         value = settings[variable]
-        head, _, tail = key.partition(".")
+        head, _sep, tail = key.partition(".")
         if tail:
             out.setdefault(head, {})[tail] = value
         else:

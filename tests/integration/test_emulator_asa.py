@@ -323,7 +323,7 @@ def unowned(text):
         seen[head] = seen.get(head, 0) + 1
         tree = get_hconfig(Platform.CISCO_IOS, "\n".join(block))
         for child in tree.all_children():
-            path = [p for p in child.path()]
+            path = list(child.path())
             line = " > ".join(path)
             if "VOIPREADY" in line or "GigabitEthernet0/1.110" in line or \
                     line.startswith("timeout ") or line.endswith("inspect sip"):

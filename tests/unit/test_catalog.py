@@ -462,7 +462,7 @@ def test_an_invalid_catalog_is_never_cached(tmp_path, monkeypatch):
     doc = _kore_doc()
     doc["entries"][0]["addresses"][0] = "3.224.189.300"
     (broken / "kore2.yml").write_text(json.dumps(dict(doc, provider="kore2")))
-    for _ in range(2):
+    for _index in range(2):
         with pytest.raises(VoipReadyError, match="3.224.189.300"):
             catalog.load_catalog([str(broken)])
         catalog._MEMO.clear()

@@ -25,11 +25,11 @@ BASE = {"voipready_platform": "linux", "voip_provider": "kore", "voip_region": "
         "voipready_voice_networks": ["198.51.100.0/25"], "voipready_outside_interfaces": ["outside0"]}
 
 
-def build(features=FIREWALL, **variables):
-    return host_intent.build(dict(BASE, **variables), features)
+def build(features=None, **variables):
+    return host_intent.build(dict(BASE, **variables), FIREWALL if features is None else features)
 
 
-def error_of(features=FIREWALL, **variables):
+def error_of(features=None, **variables):
     with pytest.raises(VoipReadyError) as err:
         build(features, **variables)
     return err.value
@@ -60,20 +60,20 @@ def test_explicit_qos_classes_and_rules_win_over_the_catalog():
                 "matches": [{"proto": "udp", "port_min": 6000, "port_max": 7000}]}]
     rule = {"id": "lab.sip", "service": "sip", "proto": "udp", "port_min": 5060, "port_max": 5060,
             "direction": "outbound", "addresses": ["203.0.113.10"]}
-    _, intent, _ = build(voipready_qos_classes=classes, voipready_rules=[rule],
-                         voip_region="nowhere")          # never read: both are given
+    _unused, intent, _unused = build(voipready_qos_classes=classes, voipready_rules=[rule],
+                                     voip_region="nowhere")          # never read: both are given
     assert intent["qos"]["classes"][0]["dscp"] == 46
     assert [r["id"] for r in intent["allowlist"]["rules"]] == ["lab.sip"]
 
 
 def test_a_feature_that_needs_no_catalog_does_not_read_it():
-    _, intent, _ = build(["sip_alg", "timeouts"], voip_provider="nosuch")
+    _unused, intent, _unused = build(["sip_alg", "timeouts"], voip_provider="nosuch")
     assert list(intent) == ["sip_alg", "timeouts"]
 
 
 def test_extra_catalog_dirs_and_lab_provider():
-    _, intent, _ = build(["allowlist"], voip_provider="labvoice", voip_region="lab",
-                         voipready_catalog_dirs=[LAB_CATALOG])
+    _unused, intent, _unused = build(["allowlist"], voip_provider="labvoice", voip_region="lab",
+                                     voipready_catalog_dirs=[LAB_CATALOG])
     assert all(r["provider"] == "labvoice" for r in intent["allowlist"]["rules"])
 
 
@@ -104,8 +104,9 @@ def test_every_fqcn_form_listed_in_issue_14():
     for fqcn in ("cisco.ios.ios", "cisco.asa.asa", "arista.eos.eos", "junipernetworks.junos.junos",
                  "fortinet.fortios.fortios", "paloaltonetworks.panos.panos", "community.routeros.routeros",
                  "vyos.vyos.vyos", "openvswitch.openvswitch.openvswitch"):
-        assert host_intent.platform_of({"ansible_network_os": fqcn}) == fqcn.split(".")[-1]
-        assert host_intent.platform_of({"ansible_network_os": fqcn.split(".")[-1]}) == fqcn.split(".")[-1]
+        short = fqcn.rsplit(".", 1)[-1]
+        assert host_intent.platform_of({"ansible_network_os": fqcn}) == short
+        assert host_intent.platform_of({"ansible_network_os": short}) == short
 
 
 def test_voipready_platform_wins_over_ansible_network_os():
@@ -218,17 +219,17 @@ def test_role_defaults_files_agree_with_the_argument_specs(role):
 def test_every_variable_the_intent_reads_is_documented():
     documented = set(host_intent.option_spec(list(host_intent.FEATURE_ROLES)))
     for feature, pairs in host_intent.FIELD_VARIABLES.items():
-        for _, variable in pairs:
+        for _unused, variable in pairs:
             assert variable in documented, variable
 
 
 def test_qos_interfaces_default_where_the_platform_classifies():
     """plan.qos_interfaces: ingress-only classifiers (junos) get inside then outside."""
-    _, intent, _ = build(["qos"], voipready_platform="junos", voipready_inside_interfaces=["ge-0/0/1.0"],
-                         voipready_outside_interfaces=["ge-0/0/0.0"])
+    _unused, intent, _unused = build(["qos"], voipready_platform="junos", voipready_inside_interfaces=["ge-0/0/1.0"],
+                                     voipready_outside_interfaces=["ge-0/0/0.0"])
     assert intent["qos"]["interfaces"] == ["ge-0/0/1.0", "ge-0/0/0.0"]
-    _, intent, _ = build(["qos"], voipready_platform="ios", voipready_inside_interfaces=["Gi0/0/1"],
-                         voipready_outside_interfaces=["Gi0/0/0"])
+    _unused, intent, _unused = build(["qos"], voipready_platform="ios", voipready_inside_interfaces=["Gi0/0/1"],
+                                     voipready_outside_interfaces=["Gi0/0/0"])
     assert intent["qos"]["interfaces"] == ["Gi0/0/0"]
 
 

@@ -239,7 +239,7 @@ class FortiConfig(object):
             if line.startswith("#"):
                 self.header.append(line)
                 continue
-            verb, _, rest = line.partition(" ")
+            verb, _sep, rest = line.partition(" ")
             node = stack[-1]
             if verb == "config":
                 path = rest if node is self.root else "%s %s" % (node.path, rest)
@@ -249,7 +249,7 @@ class FortiConfig(object):
                 name = _words(rest)[0]
                 stack.append(node.entries.setdefault(name, Node(node.path)))
             elif verb == "set":
-                key, _, value = rest.partition(" ")
+                key, _sep, value = rest.partition(" ")
                 node.sets[key] = value
             elif verb in ("next", "end"):
                 stack.pop()
@@ -684,7 +684,7 @@ def _future(current, wanted, unsets):
     future = running.future(get_hconfig(Platform.FORTINET_FORTIOS, "\n".join(changed)))
     result = {}
     for child in future.children:
-        key, _, value = child.text[4:].partition(" ")
+        key, _sep, value = child.text[4:].partition(" ")
         result[key] = value
     ordered = dict((k, result[k]) for k in current if k in result)
     ordered.update((k, v) for k, v in result.items() if k not in ordered)

@@ -251,10 +251,10 @@ class Config(object):
 
     # -- reading paths against the schema ------------------------------------------------
     @staticmethod
-    def walk(words, schema=SCHEMA, allow_partial=True):
+    def walk(words, schema=None, allow_partial=True):
         """Split ``words`` into (path, schema node at the end, rest). A container path may
         stop anywhere; a leaf keeps the words after it as its value."""
-        path, node, index = [], schema, 0
+        path, node, index = [], SCHEMA if schema is None else schema, 0
         while index < len(words):
             word = words[index]
             if isinstance(node, E):
@@ -425,9 +425,10 @@ class Config(object):
                 out.append("%s %s" % (head, quote(child)))
         return out
 
-    def brace_lines(self, node=None, schema=SCHEMA, depth=0):
+    def brace_lines(self, node=None, schema=None, depth=0):
         """The configuration in PAN-OS's default (brace) format."""
         node = self.tree if node is None else node
+        schema = SCHEMA if schema is None else schema
         out, pad = [], "  " * depth
         for key, child in self._ordered(node, schema):
             sub = schema.child if isinstance(schema, E) else schema[key]
