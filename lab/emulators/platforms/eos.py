@@ -728,7 +728,7 @@ def _section(mode):
 def _vlan(dev, words, params, negated, line):
     ids = []
     for part in params[0][1].split(","):
-        lo, _, hi = part.partition("-")
+        lo, _sep, hi = part.partition("-")
         ids += list(range(int(lo), int(hi or lo) + 1))
     for vid in ids:
         dev.apply((), ("no " if negated else "") + "vlan %d" % vid, line)
