@@ -188,7 +188,7 @@ def forti_tree(text):
             if words[0] in ("next", "end"):
                 continue
             if words[0] == "set":
-                key, _, value = words[1].partition(" ")
+                key, _sep, value = words[1].partition(" ")
                 out["sets"][key] = value
             elif words[0] == "edit":
                 out["edits"][shlex.split(words[1])[0]] = walk(child)
@@ -228,7 +228,7 @@ def forti_service(tree, name, proto, port):
         group = tree.get("firewall service group", {}).get("edits", {}).get(name, {"sets": {}})
         return any(forti_service(tree, m, proto, port) for m in _words(group["sets"].get("member")))
     for item in (svc["sets"].get("%s-portrange" % proto) or "").split():
-        low, _, high = item.split(":")[0].partition("-")
+        low, _sep, high = item.split(":")[0].partition("-")
         if int(low) <= port <= int(high or low):
             return True
     return False

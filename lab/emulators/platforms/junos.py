@@ -352,12 +352,11 @@ class JunosDevice(EmulatedDevice):
         return self.pipe(text, pipes, tree=tree)
 
     def _display_set_under(self, tree, path_words, steps):
-        prefix = "set " + " ".join(path_words)
         everything = model.display_set(tree, self.root)
         # the statements below the path (canonical words as the device prints them)
         canon = model.display_set(self._subtree(tree, steps), self.root)
-        return [l for l in everything if l in set(canon) and (
-            l == prefix or l.startswith(prefix + " ") or True)]
+        below = set(canon)
+        return [l for l in everything if l in below]
 
     @staticmethod
     def _subtree(tree, steps):
@@ -474,7 +473,7 @@ class JunosDevice(EmulatedDevice):
     def do_delete(self, words, pipes, line, prompt_len):
         if len(words) < 2 and not self.edit:
             return self._ask("Delete everything under this level? [yes,no] (no) ",
-                             lambda: self._wipe(), None)
+                             self._wipe, None)
         steps, error = self._resolve(words, True, line, prompt_len)
         if error:
             return error

@@ -56,7 +56,7 @@ SKIP = {"apply-macro", "apply-groups", "apply-groups-except", "traceoptions", "d
         "t3-options", "e3-options", "serial-options", "ppp-options", "isdn-options",
         "dsl-options", "vdsl-options", "shdsl-options", "cellular-options", "lte-options",
         "wireless-options", "fibrechannel-options", "otn-options", "optics-options",
-        "ima-group-options", "ima-link-options", "iso", "mpls-options", "ccc", "tcc", "vpls",
+        "ima-group-options", "ima-link-options", "iso", "mpls-options", "ccc", "tcc",
         "inet6", "ethernet-ring", "mvrp", "mrp", "oam", "connectivity-fault-management",
         "link-management", "tunnel", "radius-options", "dot1x", "analyzer",
         "multi-chassis", "uplink-failure-detection", "sla", "ptp", "dhcp-relay", "nat"}
@@ -70,7 +70,7 @@ def ext(stmt, name):
 def ranges(text):
     out = []
     for part in text.split("|"):
-        lo, _, hi = part.strip().partition("..")
+        lo, _sep, hi = part.strip().partition("..")
         out.append([lo.strip(), (hi or lo).strip()])
     return out
 
