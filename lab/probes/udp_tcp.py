@@ -118,7 +118,7 @@ def recv(a):
     got = 0
     eof = False
     while got < a.count and not deadline.over() and not eof:
-        for key, _ in sel.select(timeout=min(0.2, deadline.left())):
+        for key, _unused in sel.select(timeout=min(0.2, deadline.left())):
             if key.data == "stdin":
                 eof = eof or stdin_closed(key)
                 continue
