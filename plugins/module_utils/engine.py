@@ -250,7 +250,8 @@ def run(request):
         # reading rendered/<host>.conf never mistakes an absence for compliance.
         header = "".join("%s NOT APPLICABLE %s: %s\n" % (driver.comment, f, skipped[f])
                          for f in sorted(skipped))
-        result["rendered"] = header + driver.render(_in_scope(driver, intent))
+        # a list of lines, as cisco.ios and arista.eos return it (rendered_text joins them)
+        result["rendered"] = (header + driver.render(_in_scope(driver, intent))).splitlines()
         result["features"] = dict((f, {"status": "not_applicable", "reason": reason})
                                   for f, reason in skipped.items())
         return result
@@ -297,6 +298,9 @@ def _converge(driver, transport, running, request, result):
     after_running = driver.simulate(running, commands) if commands else running
     result["commands"] = commands
     result["changed"] = bool(commands)
+    before = owned_state(driver, running, scope)
+    result["before"] = before
+    result["after"] = owned_state(driver, after_running, scope) if commands else before
     result["diff"] = _diff(driver, running, after_running, scope, request)
     feature_delta(driver, running, after_running, intent, result["features"])
     if not commands:
@@ -306,8 +310,9 @@ def _converge(driver, transport, running, request, result):
         return result
     result["backup"] = write_backup(request.backup_dir, request.host, request.platform, scope,
                                     running, driver)
-    _push_safely(driver, transport, running, commands,
-                 lambda now: driver.remediate(now, scope, request.state), request, result)
+    read_back = _push_safely(driver, transport, running, commands,
+                             lambda now: driver.remediate(now, scope, request.state), request, result)
+    result["after"] = owned_state(driver, read_back, scope)
     return result
 
 
@@ -319,6 +324,9 @@ def _restore(driver, transport, running, backup, request, result):
     result["commands"] = commands
     result["changed"] = bool(commands)
     result["restored_from"] = backup["taken_at"]
+    before = owned_state(driver, running, scope)
+    result["before"] = before
+    result["after"] = owned_state(driver, after_running, scope) if commands else before
     result["diff"] = _diff(driver, running, after_running, scope, request) if scope else {
         "before": driver.redact(running), "after": driver.redact(after_running),
         "before_header": "%s (running)" % request.host,
@@ -330,9 +338,18 @@ def _restore(driver, transport, running, backup, request, result):
         return result
     result["backup"] = write_backup(request.backup_dir, request.host, request.platform,
                                     backup.get("features") or [], running, driver)
-    _push_safely(driver, transport, running, commands,
-                 lambda now: driver.rollback(backup["running"], now), request, result)
+    read_back = _push_safely(driver, transport, running, commands,
+                             lambda now: driver.rollback(backup["running"], now), request, result)
+    result["after"] = owned_state(driver, read_back, scope)
     return result
+
+
+def owned_state(driver, running, scope):
+    """The owned configuration of ``running`` in the intent's structure (what gathered
+    returns), for the features of ``scope`` (all the driver parses when none): the
+    resource-module ``before`` / ``after``."""
+    parsed = driver.parse(running)
+    return dict((f, parsed[f]) for f in (scope or parsed) if f in parsed)
 
 
 def _diff(driver, before, after, scope, request):
@@ -357,19 +374,22 @@ def _guard(driver, running, after_running, request, result):
 
 def _push_safely(driver, transport, running, commands, residual_of, request, result):
     """push (revert timer armed) -> read back -> fresh connection -> confirm -> save;
-    on any failure, roll back to ``running`` and prove it."""
+    on any failure, roll back to ``running`` and prove it. Returns the read-back."""
     armed_at = time.time()
     try:
         driver.push(transport, commands, request.confirm_timeout)
-        residual = residual_of(driver.gather(transport))
+        read_back = driver.gather(transport)
+        residual = residual_of(read_back)
         if residual:
             raise VoipReadyError(
                 "the device did not converge: after the push, these commands are still "
                 "needed: %s" % "; ".join(residual[:10]), field="commands", value=len(residual))
         result["confirmed_via"] = _confirm(driver, transport, request)
         driver.save(transport)
+        return read_back
     except Exception as exc:
         _roll_back(driver, transport, running, exc, request, armed_at)
+        raise  # not reached: _roll_back always raises, with the rollback's story
 
 
 def _confirm(driver, transport, request):

@@ -73,17 +73,33 @@ restored_from:
   type: str
 commands:
   description: The commands sent (or, in check mode, that would be sent), in order.
-  returned: when state is merged, replaced, overridden or deleted
+  returned: when state is merged, replaced, overridden, deleted or restored
   type: list
   elements: str
+before:
+  description:
+    - The owned configuration of the features as read from the device before the run, in the
+      structure C(gathered) returns (a resource module's C(before)), with or without C(--diff).
+  returned: when state is merged, replaced, overridden, deleted or restored
+  type: dict
+after:
+  description:
+    - The owned configuration after the run, in the structure of I(before) - parsed from the
+      device's read-back after a change, predicted from I(commands) in check mode, equal to
+      I(before) when nothing changed.
+  returned: when state is merged, replaced, overridden, deleted or restored
+  type: dict
 features:
   description: Per feature, C(compliant), C(drift) (with the fixing commands) or C(not_applicable) (with the reason).
   returned: when the device was read, and for not applicable features when rendered
   type: dict
 rendered:
-  description: The configuration the intent produces (state=rendered).
+  description:
+    - The configuration the intent produces (state=rendered), one item per line, as the cisco.ios and
+      arista.eos resource modules return it; nothing is contacted.
   returned: when state is rendered
-  type: str
+  type: list
+  elements: str
 gathered:
   description: The device's current state for this feature, in the intent's structure.
   returned: when state is gathered
@@ -93,7 +109,9 @@ parsed:
   returned: when state is parsed
   type: dict
 diff:
-  description: Before and after text of the owned configuration (with C(--diff)).
+  description: >-
+    Before and after text of the owned configuration (with C(--diff)); I(before) and I(after)
+    hold the same in structured form without it.
   returned: when diff mode is on and the device was read
   type: dict
 field:

@@ -91,9 +91,9 @@ options:
 """
 
 EXAMPLES = r"""
-- name: Permit Kore.ai US-East voice traffic from the voice VLAN
-  voipready.network.voip_allowlist:
-    config:
+- name: The allowlist of Kore.ai US-East for the voice VLAN behind GigabitEthernet0/1
+  ansible.builtin.set_fact:
+    kore_allowlist:
       name: VOIPREADY
       rules: "{{ 'kore' | voipready.network.provider_rules(region='us-east') }}"
       voice_networks: [192.0.2.0/24]
@@ -102,20 +102,33 @@ EXAMPLES = r"""
         ntp: [198.51.100.123]
       inside_interfaces: [GigabitEthernet0/1]
       outside_interfaces: [GigabitEthernet0/0]
-    state: merged
 
-- name: What would change (no change made)
+- name: Permit Kore.ai US-East voice traffic from the voice VLAN
   voipready.network.voip_allowlist:
-    config: "{{ voipready_allowlist }}"
+    config: "{{ kore_allowlist }}"
+    state: merged
+  register: allowlist_result
+
+- name: The owned allowlist after the run (before, after and commands are top-level, as in cisco.ios)
+  ansible.builtin.debug:
+    var: allowlist_result.after
+
+- name: What would change (no change made); before, after and commands are in the result
+  voipready.network.voip_allowlist:
+    config: "{{ kore_allowlist }}"
   check_mode: true
   diff: true
 
-- name: Render for review without connecting
+- name: Render for review without connecting (an ASA names its interfaces by nameif)
   voipready.network.voip_allowlist:
     platform: asa
-    config: "{{ voipready_allowlist }}"
+    config: "{{ kore_allowlist | combine({'inside_interfaces': ['inside'], 'outside_interfaces': ['outside']}) }}"
     state: rendered
   register: asa_allowlist
+
+- name: The rendered configuration, one line per item
+  ansible.builtin.debug:
+    var: asa_allowlist.rendered
 
 - name: Remove everything the collection added
   voipready.network.voip_allowlist:
@@ -147,19 +160,35 @@ restored_from:
   type: str
 commands:
   description: The commands sent (or, in check mode, that would be sent), in order.
-  returned: when state is merged, replaced, overridden or deleted
+  returned: when state is merged, replaced, overridden, deleted or restored
   type: list
   elements: str
   sample: ["object-group network VOIPREADY-KORE-SIP", "network-object host 3.224.189.218"]
+before:
+  description:
+    - The owned configuration of the features as read from the device before the run, in the
+      structure C(gathered) returns (a resource module's C(before)), with or without C(--diff).
+  returned: when state is merged, replaced, overridden, deleted or restored
+  type: dict
+after:
+  description:
+    - The owned configuration after the run, in the structure of I(before) - parsed from the
+      device's read-back after a change, predicted from I(commands) in check mode, equal to
+      I(before) when nothing changed.
+  returned: when state is merged, replaced, overridden, deleted or restored
+  type: dict
 features:
   description: Per feature, C(compliant), C(drift) (with the fixing commands) or C(not_applicable) (with the reason).
   returned: when the device was read
   type: dict
   sample: {"allowlist": {"status": "drift", "commands": ["..."]}}
 rendered:
-  description: The configuration the intent produces (state=rendered).
+  description:
+    - The configuration the intent produces (state=rendered), one item per line, as the cisco.ios and
+      arista.eos resource modules return it; nothing is contacted.
   returned: when state is rendered
-  type: str
+  type: list
+  elements: str
 gathered:
   description: The device's owned allowlist in the intent's structure (state=gathered).
   returned: when state is gathered
@@ -169,7 +198,9 @@ parsed:
   returned: when state is parsed
   type: dict
 diff:
-  description: Before and after text of the owned configuration (with C(--diff)).
+  description: >-
+    Before and after text of the owned configuration (with C(--diff)); I(before) and I(after)
+    hold the same in structured form without it.
   returned: when diff mode is on and the device was read
   type: dict
 field:

@@ -53,9 +53,9 @@ options:
 """
 
 EXAMPLES = r"""
-- name: Everything the site needs, one login
-  voipready.network.voipready_apply:
-    features:
+- name: The site's features, Kore.ai EU
+  ansible.builtin.set_fact:
+    site_features:
       allowlist:
         rules: "{{ 'kore' | voipready.network.provider_rules(region='eu') }}"
         voice_networks: [192.0.2.0/24]
@@ -67,15 +67,19 @@ EXAMPLES = r"""
         udp_stream: 600
         keepalive_interval: 30
 
+- name: Everything the site needs, one login
+  voipready.network.voipready_apply:
+    features: "{{ site_features }}"
+
 - name: Compliance check of all features (no change)
   voipready.network.voipready_apply:
-    features: "{{ voipready_features }}"
+    features: "{{ site_features }}"
   check_mode: true
   register: compliance
 
 - name: What the whole policy admits for the provider's flows
   voipready.network.voipready_apply:
-    features: "{{ voipready_features }}"
+    features: "{{ site_features }}"
     flows: true
   check_mode: true
   register: checked
@@ -109,9 +113,22 @@ restored_from:
   type: str
 commands:
   description: All commands sent (or that would be sent), in order.
-  returned: when state is merged, replaced, overridden or deleted
+  returned: when state is merged, replaced, overridden, deleted or restored
   type: list
   elements: str
+before:
+  description:
+    - The owned configuration of the features as read from the device before the run, in the
+      structure C(gathered) returns (a resource module's C(before)), with or without C(--diff).
+  returned: when state is merged, replaced, overridden, deleted or restored
+  type: dict
+after:
+  description:
+    - The owned configuration after the run, in the structure of I(before) - parsed from the
+      device's read-back after a change, predicted from I(commands) in check mode, equal to
+      I(before) when nothing changed.
+  returned: when state is merged, replaced, overridden, deleted or restored
+  type: dict
 features:
   description:
     - Per feature, C(status) (C(compliant), C(drift), C(not_applicable)), C(commands) that fix a drift, and C(reason) when not applicable.
@@ -124,9 +141,12 @@ features:
   type: dict
   sample: {"sip_alg": {"status": "drift", "commands": ["..."]}, "qos": {"status": "compliant", "commands": []}}
 rendered:
-  description: The configuration the intent produces (state=rendered).
+  description:
+    - The configuration the intent produces (state=rendered), one item per line, as the cisco.ios and
+      arista.eos resource modules return it; nothing is contacted.
   returned: when state is rendered
-  type: str
+  type: list
+  elements: str
 gathered:
   description: The device's state for the features named, in the intent's structure.
   returned: when state is gathered
@@ -136,7 +156,9 @@ parsed:
   returned: when state is parsed
   type: dict
 diff:
-  description: Before and after text of the owned configuration (with C(--diff)).
+  description: >-
+    Before and after text of the owned configuration (with C(--diff)); I(before) and I(after)
+    hold the same in structured form without it.
   returned: when diff mode is on and the device was read
   type: dict
 field:

@@ -71,9 +71,9 @@ notes:
 """
 
 EXAMPLES = r"""
-- name: Reports of the device play's hosts
+- name: Reports of the hosts the device play checked (each registered voipready_compliance)
   voipready.network.voipready_compliance_report:
-    hosts: "{{ voipready_compliance_hosts }}"
+    hosts: "{{ groups['firewalls'] + groups['routers'] }}"
     report_dir: reports
   register: written
 

@@ -90,25 +90,47 @@ features:
   sample: {"sip_alg": {"status": "drift", "commands": ["..."]}, "qos": {"status": "compliant", "commands": []}}
 commands:
   description: All commands sent (or that would be sent), in order.
-  returned: when state is merged, replaced, overridden or deleted
+  returned: when state is merged, replaced, overridden, deleted or restored
   type: list
   elements: str
+before:
+  description:
+    - The owned configuration of the features as read from the device before the run, in the
+      structure C(gathered) returns (a resource module's C(before)), with or without C(--diff).
+  returned: when state is merged, replaced, overridden, deleted or restored
+  type: dict
+after:
+  description:
+    - The owned configuration after the run, in the structure of I(before) - parsed from the
+      device's read-back after a change, predicted from I(commands) in check mode, equal to
+      I(before) when nothing changed.
+  returned: when state is merged, replaced, overridden, deleted or restored
+  type: dict
 platform:
   description: The platform the device was handled as (from C(voipready_platform) or C(ansible_network_os)).
   returned: when the device was read or rendered
   type: str
   sample: ios
 rendered:
-  description: The configuration the intent produces (C(voipready_state=rendered)).
+  description:
+    - The configuration the intent produces (C(voipready_state=rendered)), one item per line, as the cisco.ios and
+      arista.eos resource modules return it; nothing is contacted.
   returned: when state is rendered
-  type: str
+  type: list
+  elements: str
+gathered:
+  description: The device's owned state of the features, in the intent's structure (C(voipready_state=gathered)).
+  returned: when state is gathered
+  type: dict
 rendered_path:
   description: Where the rendered configuration was written on the controller.
   returned: when state is rendered
   type: str
   sample: /srv/net/rendered/asa-hq-fw01.conf
 diff:
-  description: Before and after text of the owned configuration (with C(--diff)); for C(rendered), of the file.
+  description: >-
+    Before and after text of the owned configuration (with C(--diff)); for C(rendered), of the file.
+    I(before) and I(after) hold the device's in structured form without it.
   returned: when diff mode is on and something differs
   type: dict
 field:

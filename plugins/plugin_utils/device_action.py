@@ -106,6 +106,11 @@ def failure_result(exc):
     return out
 
 
+def rendered_text(lines):
+    """The file of a ``rendered`` result (a list of lines): each line ends with a newline."""
+    return "".join(line + "\n" for line in lines or [])
+
+
 class DeviceAction(ActionBase):
     """What both actions share: the host's variables, its intent, one engine run."""
 
@@ -193,7 +198,7 @@ class DeviceConvergeAction(DeviceAction):
         directory = settings["voipready_render_dir"] or os.path.join(
             task_vars.get("playbook_dir") or os.getcwd(), "rendered")
         path = os.path.join(os.path.expanduser(directory), "%s.conf" % task_vars.get("inventory_hostname"))
-        content = result.get("rendered") or ""
+        content = rendered_text(result.get("rendered"))
         try:
             with open(path, encoding="utf-8") as handle:
                 before = handle.read()

@@ -207,9 +207,11 @@ FILTER_PATH_PLAY = """
              {'allowlist': allowlist, 'sip_alg': {'enabled': false}, 'qos': qos, 'timeouts': timeouts}
              | combine({'voice_vlan': voice_vlan} if voipready_subinterfaces | default([]) else {}) }}
       register: out
-    - name: Keep it
+    - name: Keep it (rendered is a list of lines; the file has each with its newline)
       ansible.builtin.copy:
-        content: "{{ out.rendered }}"
+        content: |-
+          {% for line in out.rendered %}{{ line }}
+          {% endfor %}
         dest: "{{ dest }}/{{ inventory_hostname }}.conf"
         mode: "0644"
       delegate_to: localhost

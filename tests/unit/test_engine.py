@@ -155,6 +155,41 @@ def test_check_mode_reports_the_change_and_touches_nothing(device):
     assert result["features"]["allowlist"]["status"] == "drift"
 
 
+def test_before_after_and_commands_are_top_level_like_a_resource_module(device):
+    """before / after: the owned configuration in gathered's structure, without --diff
+    (the action drops only ``diff``); in check mode ``after`` is the prediction."""
+    checked = engine.run(request(device, check_mode=True))
+    assert checked["before"] == {"allowlist": ["VOIPREADY stale-rule"]}
+    assert checked["after"] == {"allowlist": ["VOIPREADY lab-rtp-udp-6000-65535", "VOIPREADY lab-sip-udp-5060"]}
+    assert device.pushes == []
+    done = engine.run(request(device))
+    assert done["before"] == checked["before"] and done["commands"] == checked["commands"]
+    assert done["after"] == checked["after"]
+    # gathered reads the same structure from the device: after is what is there now
+    gathered = engine.run(request(device, state="gathered"))
+    assert gathered["gathered"] == done["after"] and "before" not in gathered
+    again = engine.run(request(device))
+    assert again["before"] == again["after"] == done["after"] and again["commands"] == []
+
+
+def test_after_is_the_read_back_not_the_prediction(device, monkeypatch):
+    """After a push, ``after`` is parsed from the device's answer to the read-back, not
+    from the simulation: this device records each commit, which no prediction knows."""
+    monkeypatch.setattr(LineDriver, "parse", lambda self, running: {"allowlist": sorted(
+        self._owned(running) | set(l for l in running.splitlines() if l.startswith("#commit")))})
+    applied = device.apply
+
+    def apply_and_record(commands):
+        applied(commands)
+        device.lines.add("#commit %d" % len(device.pushes))
+
+    monkeypatch.setattr(device, "apply", apply_and_record)
+    checked = engine.run(request(device, check_mode=True, rules=(RULE,)))
+    assert checked["after"] == {"allowlist": ["VOIPREADY lab-sip-udp-5060"]}
+    done = engine.run(request(device, rules=(RULE,)))
+    assert done["after"] == {"allowlist": ["#commit 1", "VOIPREADY lab-sip-udp-5060"]}
+
+
 def test_apply_then_second_run_changes_nothing_with_one_login_each(device):
     first = engine.run(request(device))
     assert first["changed"] is True and len(device.pushes) == 1
@@ -250,7 +285,7 @@ def test_no_wait_no_word(device):
 def test_rendered_and_parsed_connect_to_nothing(device):
     rendered = engine.run(engine.Request("linux", {"allowlist": {"rules": [RULE]}},
                                          state="rendered"))
-    assert rendered["rendered"] == "VOIPREADY lab-sip-udp-5060"
+    assert rendered["rendered"] == ["VOIPREADY lab-sip-udp-5060"]   # lines, as cisco.ios returns them
     parsed = engine.run(engine.Request("linux", {}, state="parsed",
                                        running_config="VOIPREADY x\nhostname y"))
     assert parsed["parsed"] == {"allowlist": ["VOIPREADY x"]}

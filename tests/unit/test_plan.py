@@ -43,7 +43,7 @@ def test_fortios_policies_on_the_parent_of_the_voice_vlan_are_refused():
                  "['internal1']"):
         assert word in text, word
     # the fix the message asks for renders, with the policies on the voice VLAN
-    rendered = render("fortios", features(["internal1.110"], ["wan1"], [FGT_SUB]))["rendered"]
+    rendered = "\n".join(render("fortios", features(["internal1.110"], ["wan1"], [FGT_SUB]))["rendered"]) + "\n"
     assert 'set srcintf "internal1.110"' in rendered and 'set srcintf "internal1"\n' not in rendered
 
 
