@@ -24,7 +24,8 @@ description:
   - What the run does is C(voipready_state) (C(merged) by default); with C(rendered) nothing
     is contacted and the configuration is written to
     C(<voipready_render_dir>/<inventory_hostname>.conf) on the controller (default
-    C(rendered/) beside the playbook).
+    C(rendered/) in the working directory, where C(ansible-playbook) runs, also when the
+    playbook is the installed collection's C(voipready.network.site)).
   - Bad input fails before anything is sent, with a message naming the inventory variable
     and the value, and the module field it became (for example
     C(voipready_voice_networks[0]='198.51.100.0/33' ... (module field allowlist.voice_networks[0]))).

@@ -194,10 +194,14 @@ class DeviceConvergeAction(DeviceAction):
 
     def _write_rendered(self, task_vars, settings, result):
         """rendered/<inventory_hostname>.conf on the controller, like a copy task: changed
-        when the content differs, nothing written in check mode, the diff under --diff."""
-        directory = settings["voipready_render_dir"] or os.path.join(
-            task_vars.get("playbook_dir") or os.getcwd(), "rendered")
-        path = os.path.join(os.path.expanduser(directory), "%s.conf" % task_vars.get("inventory_hostname"))
+        when the content differs, nothing written in check mode, the diff under --diff.
+
+        The default directory is rendered/ in the working directory (where ansible-playbook,
+        AWX or ansible-runner runs), never beside the playbook: run as
+        ``voipready.network.site`` the playbook lives inside the installed collection."""
+        directory = settings["voipready_render_dir"] or "rendered"
+        path = os.path.join(os.path.abspath(os.path.expanduser(directory)),
+                            "%s.conf" % task_vars.get("inventory_hostname"))
         content = rendered_text(result.get("rendered"))
         try:
             with open(path, encoding="utf-8") as handle:

@@ -71,10 +71,10 @@ for _field, _variable in sorted(ROLE_VARIABLES.items()):
 CATALOG_VARIABLES = {"provider": "voip_provider", "region": "voip_region", "profile": "voip_profile",
                      "service": "voip_services", "services": "voip_services", "inputs": "voip_inputs",
                      "catalog_dirs": "voipready_catalog_dirs"}
-# Read besides the role options: the platform, an explicit rule list, where the play is.
 # the default of voipready_qos_interfaces comes from these (plan.qos_interfaces)
 QOS_INTERFACES_FROM = ("voipready_inside_interfaces", "voipready_outside_interfaces")
-EXTRA_VARIABLES = ("voipready_platform", "ansible_network_os", "voipready_rules", "playbook_dir")
+# Read besides the role options: the platform and an explicit rule list.
+EXTRA_VARIABLES = ("voipready_platform", "ansible_network_os", "voipready_rules")
 
 _SPECS = {}
 
