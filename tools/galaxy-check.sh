@@ -6,6 +6,7 @@
 #   3. `antsibull-docs lint-collection-docs` on the installed tarball is clean;
 #   4. `antsibull-changelog lint`: every changelog fragment is well-formed.
 # Usage: tools/galaxy-check.sh [COLLECTION_DIR]   (default: this checkout)
+#        GALAXY_IMPORTER_LOG=FILE tools/galaxy-check.sh   keeps galaxy-importer's whole output
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 src=$(cd "${1:-$here}" && pwd)
@@ -28,6 +29,7 @@ mkdir -p "$work/none"
 (cd "$work" && env -u GALAXY_IMPORTER_CONFIG ANSIBLE_COLLECTIONS_SCAN_SYS_PATH=False \
    ANSIBLE_COLLECTIONS_PATH="$work/none" python3 -m galaxy_importer.main "$tarball" >importer.log 2>&1) \
   || { echo "galaxy-check: galaxy-importer failed"; fail=1; }
+[[ -n "${GALAXY_IMPORTER_LOG:-}" ]] && cp "$work/importer.log" "$GALAXY_IMPORTER_LOG"
 if grep -E '^(ERROR|WARNING)' "$work/importer.log"; then
   echo "galaxy-check: galaxy-importer reported the lines above"; fail=1
 fi
