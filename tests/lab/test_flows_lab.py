@@ -63,13 +63,13 @@ class PodmanShim:
 
     def send_command(self, command, read_timeout=30):
         p = subprocess.run(["podman", "exec", self.container, "sh", "-c", command],
-                           capture_output=True, text=True, timeout=read_timeout)
+                           capture_output=True, text=True, timeout=read_timeout, check=False)
         return p.stdout + p.stderr
 
 
 @pytest.fixture(scope="module")
 def lab():
-    for _ in checks.lab_session():
+    for _unused in checks.lab_session():
         yield
 
 
