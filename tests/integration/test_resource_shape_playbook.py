@@ -12,6 +12,7 @@ IOS router (lab/emulators, a local process on a free loopback port; never a real
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -21,10 +22,11 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from emulator_harness import REPO, USERS, EmulatorProcess  # noqa: E402
+from emulator_harness import USERS, EmulatorProcess  # noqa: E402
 
 pytest.importorskip("asyncssh")
 PLAYBOOK_BIN = Path(sys.executable).parent / "ansible-playbook"
+REPO = HERE.parents[1]
 TIMEOUTS = {"udp": 60, "udp_stream": 600, "sip": 900, "keepalive_interval": 30}
 PLAY = [{
     "name": "nat_timeouts on the emulated router", "hosts": "rtr", "gather_facts": False,
@@ -61,7 +63,7 @@ def play(tmp_path, tasks, *args, callback="ansible.posix.json"):
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     if callback != "ansible.posix.json":
         return done.stdout
-    data = json.loads(done.stdout)
+    data = json.loads(done.stdout[re.search(r"^\{$", done.stdout, re.M).start():])   # after voipready_device's line
     return {t["task"]["name"]: t["hosts"]["rtr"] for t in data["plays"][0]["tasks"]}
 
 

@@ -21,9 +21,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 KORE = ("kore", "us-east", None)
 
 
-def run(platform, intent, running, tmp_path, monkeypatch, **extra):
-    """engine.run on a device that holds ``running`` (read through the driver's gather)."""
-    driver = get_driver(platform)
+def run(driver, intent, running, tmp_path, monkeypatch, **extra):
+    """engine.run with ``driver`` (one instance: the Linux driver simulates only the nft
+    transactions it rendered) on a device that holds ``running``."""
+    platform = driver.platform
     monkeypatch.setattr(driver, "gather", lambda transport: running, raising=False)
     monkeypatch.setattr(engine, "get_driver", lambda name: driver)
     monkeypatch.setattr(engine, "make_transport", lambda drv, conn, kind: NoTransport())
@@ -45,10 +46,10 @@ def test_check_mode_returns_before_after_and_commands_in_the_gathered_structure(
     driver = get_driver(platform)
     running = fixture(platform)
     intent = intent_for(platform, KORE)
-    checked = run(platform, intent, running, tmp_path, monkeypatch, check_mode=True)
+    checked = run(driver, intent, running, tmp_path, monkeypatch, check_mode=True)
     assert checked["commands"] and checked["changed"]
     assert set(checked["before"]) == set(checked["after"]) == set(intent), sorted(checked["before"])
-    gathered = run(platform, intent, running, tmp_path, monkeypatch, state="gathered")["gathered"]
+    gathered = run(driver, intent, running, tmp_path, monkeypatch, state="gathered")["gathered"]
     assert checked["before"] == dict((f, gathered[f]) for f in checked["before"])
     after_running = driver.simulate(running, checked["commands"])
     parsed_after = driver.parse(after_running)
@@ -57,7 +58,7 @@ def test_check_mode_returns_before_after_and_commands_in_the_gathered_structure(
     json.dumps([checked["before"], checked["after"]], sort_keys=True)   # what Ansible can return
     assert isinstance(checked["diff"]["before"], str) and checked["diff"]["before"] != checked["diff"]["after"]
     # on the converged device nothing changes, and before is the previous after
-    again = run(platform, intent, after_running, tmp_path, monkeypatch, check_mode=True)
+    again = run(driver, intent, after_running, tmp_path, monkeypatch, check_mode=True)
     assert again["commands"] == [] and again["before"] == again["after"] == checked["after"]
 
 
