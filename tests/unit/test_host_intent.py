@@ -208,7 +208,7 @@ def test_role_defaults_files_agree_with_the_argument_specs(role):
     options = host_intent.role_options(role)
     for name, value in defaults.items():
         if isinstance(value, str) and "{{" in value:
-            continue        # a template (voipready_render_dir, voipready_rules): derived in Python too
+            continue        # a template (voipready_rules): derived in Python too
         assert name in options, "%s: %s has a default but no argument spec" % (role, name)
         assert options[name].get("default") == value, (role, name, value, options[name].get("default"))
     for name, option in options.items():
