@@ -133,7 +133,7 @@ def read_running(connection):
 def test_the_agent_key_logs_in_without_password_or_key_file(ios, keys, monkeypatch):
     monkeypatch.setenv("SSH_AUTH_SOCK", keys["sock"])
     connection = {"host": "127.0.0.1", "port": ios.port, "username": "admin", "timeout": 10}
-    running, _ = read_running(connection)
+    running, _unused = read_running(connection)
     assert "hostname vr-ios1" in running
     assert ios.logins("admin")[-1].startswith("Accepted publickey for admin from 127.0.0.1")
 
@@ -188,7 +188,7 @@ def test_the_jump_host_from_ansible_ssh_common_args(ios, keys, jump, monkeypatch
                  "ansible_become_password": USERS["enable_secret"], "ansible_ssh_common_args": common}
     connection = device_connection({}, task_vars, Templar(), PlayContext())
     before = forwards(jump, ios.port)
-    running, _ = read_running(connection)
+    running, _unused = read_running(connection)
     assert "hostname vr-ios1" in running
     assert forwards(jump, ios.port) == before + 2
 
