@@ -166,11 +166,17 @@ def compare(intent, seed):
 ADDED: list = []       # (container, address) this test added, removed at the end
 
 
+HAVE: dict = {}        # container -> addresses on its eth0 (read once: one podman exec each)
+
+
 def own(container: str, address: str) -> None:
     """``address`` on the container's eth0 (as a /32 beside the lab's own), once."""
-    have = sh(container, "ip -o -4 addr show dev eth0", check=True).stdout
-    if " %s/" % address not in have:
+    if container not in HAVE:
+        text = sh(container, "ip -o -4 addr show dev eth0", check=True).stdout
+        HAVE[container] = {word.split("/")[0] for word in text.split() if word.count(".") == 3}
+    if address not in HAVE[container]:
         sh(container, "ip addr add %s/32 dev eth0" % address, check=True)
+        HAVE[container].add(address)
         ADDED.append((container, address))
 
 
@@ -192,6 +198,7 @@ def observers(lab):
         while ADDED:
             container, address = ADDED.pop()
             sh(container, "ip addr del %s/32 dev eth0" % address)
+        HAVE.clear()
         if not routes:
             sh(PROVIDER, "ip route del 192.0.2.0/24 via %s" % checks.FW_OUTSIDE)
         for container in (PHONE, PROVIDER):
