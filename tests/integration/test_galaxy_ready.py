@@ -40,13 +40,13 @@ def test_galaxy_check_names_what_galaxy_would_refuse(tmp_path):
     os.remove(copy / "COPYING")
     spec = copy / "roles" / "apply" / "meta" / "argument_specs.yml"
     text = spec.read_text()
-    start = text.index("  feature:\n")
+    start = text.index("  main:\n")
     cut = text.index("    description:\n", start)
     end = text.index("    options:\n", cut)
-    spec.write_text(text[:cut] + text[end:])  # the feature entry point without a description
+    spec.write_text(text[:cut] + text[end:])  # the main entry point without a description
     done = _galaxy_check(copy)
     out = done.stdout + done.stderr
     assert done.returncode == 1, out
     assert "galaxy-check: COPYING is not in" in out
     assert "No role readme found" in out
-    assert "entry_points -> feature -> description" in out
+    assert "entry_points -> main -> description" in out

@@ -45,8 +45,11 @@ def installed(tmp_path_factory):
     built = run([BIN / "ansible-galaxy", "collection", "build", "--force", "--output-path", base, REPO], cwd=base)
     assert built.returncode == 0, built.stdout + built.stderr
     collections = base / "collections"
+    # only the target path: with make test's ANSIBLE_COLLECTIONS_PATH (the checkout link)
+    # ansible-galaxy finds voipready.network "already installed" and installs nothing
     done = run([BIN / "ansible-galaxy", "collection", "install", "--offline", "--no-deps", "-p", collections,
-                base / ("voipready-network-%s.tar.gz" % version)], cwd=base)
+                base / ("voipready-network-%s.tar.gz" % version)], cwd=base,
+               env=dict(os.environ, ANSIBLE_COLLECTIONS_PATH=str(collections)))
     assert done.returncode == 0, done.stdout + done.stderr
     root = collections / "ansible_collections" / "voipready" / "network"
     assert (root / "playbooks" / "site.yml").is_file()
