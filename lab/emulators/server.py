@@ -166,6 +166,12 @@ class Session:
         if text:
             self.process.stdout.write(text.replace("\r\n", "\n").replace("\n", "\r\n"))
 
+    def _echo(self, chars):
+        """Write the pending echo of typed characters, then forget it."""
+        if chars:
+            self.process.stdout.write("".join(chars))
+            del chars[:]
+
     async def page(self, text):
         """Write ``text`` through the device's pager (``--More--``) when paging is on."""
         length = self.dev.page_length
@@ -236,12 +242,14 @@ class Session:
                 data = await self.process.stdin.read(4096)
                 if not data:
                     return
+                echoed = []  # the echo of this chunk, written at once (one SSH packet, not one a key)
                 for ch in data:
                     if skip_lf and ch == "\n":
                         skip_lf = False
                         continue
                     skip_lf = ch == "\r"
                     if ch in ("\r", "\n", "\x1a"):
+                        self._echo(echoed)
                         if ch == "\x1a":
                             buf = list("end") if dev.in_config_mode() else []
                             self.write("^Z")
@@ -252,17 +260,20 @@ class Session:
                             return
                         self.write(dev.prompt())
                     elif ch in ("\x7f", "\x08"):
+                        self._echo(echoed)
                         if buf:
                             buf.pop()
                             if dev.echo:
                                 self.write("\b \b")
                     elif ch == "\x03":
+                        self._echo(echoed)
                         buf = []
                         self.write("\n" + dev.prompt())
                     else:
                         buf.append(ch)
                         if dev.echo:
-                            self.process.stdout.write(ch)
+                            echoed.append(ch)
+                self._echo(echoed)
         except (asyncssh.Error, BrokenPipeError, ConnectionError):
             return
         finally:
