@@ -1,10 +1,13 @@
 """The configuration the collection does not own, before and after a converge, must be
-byte-identical (Molecule scenarios ios, cat, eos, asa, fortios on the emulated devices).
+byte-identical (Molecule scenarios ios, cat, eos, asa, fortios, junos_srx, junos_ex,
+vyos on the emulated devices).
 
-    unrelated.py --scenario ios|cat|eos|asa|fortios BEFORE AFTER
+    unrelated.py --scenario ios|cat|eos|asa|fortios|junos_srx|junos_ex|vyos BEFORE AFTER
 
-Both texts are the device's own ``show running-config``. What the features own is cut out
-of both (sections by header, lines by (section, line) patterns, the voice VLAN taken out of
+Both texts are the device's own ``show running-config`` (Junos: ``show configuration |
+display set``, VyOS: ``show configuration commands``: every line a top-level statement).
+What the features own is cut out of both (sections by header, lines by (section, line)
+patterns, the voice VLAN taken out of
 a trunk's allowed list); the header comment lines that carry a time are dropped and runs of
 ``!`` separators collapsed; what is left must be the same bytes. The owned patterns are
 written here from the feature descriptions (docs/features.md), not from the drivers.
@@ -26,6 +29,7 @@ OWNED_SECTIONS = {
             r"VOIPREADY", r"^vlan %s$" % VOICE],
     "asa": [r"^(object-group (network|service)|object network) VOIPREADY-",
             r"^interface GigabitEthernet0/1\.%s$" % VOICE],
+    "junos_srx": [], "junos_ex": [], "vyos": [],
 }
 #: (section header, line) owned; section None = top level
 OWNED_LINES = {
@@ -43,6 +47,22 @@ OWNED_LINES = {
     # the ASA prints timers grouped: the lines holding udp/conn and sip are owned whole
     "asa": [(None, r"^access-(list|group) VOIPREADY-"), (None, r"^timeout (conn|sip) "),
             (r"^policy-map global_policy$", r"^inspect sip$")],
+    # set-style: the owned statements anywhere in the line (docs/features.md, per feature)
+    "junos_srx": [(None, r"^set .*VOIPREADY"), (None, r"^set security alg sip disable$"),
+                  (None, r"^set class-of-service interfaces ge-0/0/[01] unit 0 classifiers "
+                         r"dscp default$")],
+    "junos_ex": [(None, r"^set .*VOIPREADY"), (None, r"^set vlans VOICE "),
+                 (None, r"^set switch-options voip interface ge-0/0/[12]\.0 "),
+                 (None, r"^set interfaces ge-0/0/47 unit 0 family ethernet-switching vlan "
+                        r"members VOICE$"),
+                 (None, r"^set class-of-service interfaces ge-0/0/[12] unit 0 classifiers "
+                        r"dscp default$")],
+    "vyos": [(None, r"^set .*VOIPREADY"), (None, r"^set system conntrack modules sip$"),
+             # the two forward-filter rules that jump into the owned chains (docs/features.md)
+             (None, r"^set firewall ipv4 forward filter rule [12] "),
+             (None, r"^set system conntrack timeout "),
+             (None, r"^set firewall global-options timeout "),
+             (None, r"^set interfaces ethernet eth1 vif %s " % VOICE)],
 }
 TIMESTAMPS = re.compile(r"^(! Last configuration change at |! NVRAM config last updated |"
                         r"Current configuration : |Cryptochecksum:)")
