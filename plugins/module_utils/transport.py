@@ -34,6 +34,7 @@ import select
 import shlex
 import socket
 import subprocess
+import time
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 
@@ -230,10 +231,11 @@ class NetmikoTransport(object):
 
     kind = "netmiko"
 
-    def __init__(self, connection, device_type, privileged=False):
+    def __init__(self, connection, device_type, privileged=False, logout=None):
         self.connection = dict(connection)
         self.device_type = self.connection.get("device_type") or device_type
         self.privileged = privileged
+        self.logout = logout
         self.session = None
 
     def open(self):
@@ -372,10 +374,26 @@ class NetmikoTransport(object):
     def close(self):
         if self.session is not None:
             try:
+                self._logout()
                 self.session.disconnect()
             except Exception:  # a dead session has nothing left to close
                 pass
             self.session = None
+
+    #: seconds for the device to close the channel after the logout word
+    logout_wait = 2.0
+
+    def _logout(self):
+        """The platform's logout word, then a short wait for the device to close the
+        channel: netmiko's disconnect() has nothing left to find out. Still open (not at
+        the operational prompt): disconnect() does its usual cleanup."""
+        channel = getattr(self.session, "remote_conn", None)
+        if not self.logout or channel is None or not hasattr(channel, "closed"):
+            return
+        self.session.write_channel(self.session.normalize_cmd(self.logout))
+        deadline = time.time() + self.logout_wait
+        while not channel.closed and time.time() < deadline:
+            time.sleep(0.02)
 
     def __enter__(self):
         return self.open()
@@ -515,7 +533,8 @@ def make_transport(driver, connection, kind="netmiko"):
             raise VoipReadyError("platform=%r has no netmiko device type" % driver.platform,
                                  field="transport", value=kind)
         return NetmikoTransport(connection, driver.netmiko_device_type,
-                                privileged=getattr(driver, "privileged_exec", False))
+                                privileged=getattr(driver, "privileged_exec", False),
+                                logout=getattr(driver, "logout_command", None))
     if kind == "napalm":
         if not driver.napalm_driver:
             raise VoipReadyError(

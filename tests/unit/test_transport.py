@@ -324,3 +324,50 @@ def test_the_inventory_variables_reach_the_connection():
                              Templar(), PlayContext())
     assert conn["proxy_jump"] == "ops@bastion" and conn["ssh_agent"] is True
     assert conn["ssh_args"] == ["-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/a b"]
+
+
+class FakeChannel(object):
+    closed = False
+
+
+class FakeLogoutSession(object):
+    """A netmiko session whose device closes the channel on ``exit`` at the operational
+    prompt (PAN-OS); ``disconnect`` records whether the channel was still open."""
+
+    def __init__(self, closes=True):
+        self.remote_conn = FakeChannel()
+        self.closes = closes
+        self.calls = []
+
+    def normalize_cmd(self, line):
+        return line + "\n"
+
+    def write_channel(self, data):
+        self.calls.append(data)
+        if data == "exit\n" and self.closes:
+            self.remote_conn.closed = True
+
+    def disconnect(self):
+        self.calls.append("disconnect (channel %s)" % ("closed" if self.remote_conn.closed
+                                                        else "open"))
+
+
+def test_the_platforms_logout_word_ends_the_session_before_netmikos_disconnect():
+    from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver
+    transport = tp.make_transport(get_driver("panos"), {"host": "192.0.2.1"})
+    transport.session = session = FakeLogoutSession()
+    transport.close()
+    assert session.calls == ["exit\n", "disconnect (channel closed)"]
+    # a platform without one: netmiko's disconnect() alone
+    transport = tp.make_transport(get_driver("ios"), {"host": "192.0.2.1"})
+    transport.session = session = FakeLogoutSession()
+    transport.close()
+    assert session.calls == ["disconnect (channel open)"] and transport.session is None
+
+
+def test_a_session_that_stays_open_after_the_logout_word_is_still_disconnected():
+    transport = tp.NetmikoTransport({"host": "192.0.2.1"}, "paloalto_panos", logout="exit")
+    transport.logout_wait = 0.1
+    transport.session = session = FakeLogoutSession(closes=False)
+    transport.close()
+    assert session.calls == ["exit\n", "disconnect (channel open)"] and transport.session is None

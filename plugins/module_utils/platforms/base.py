@@ -144,6 +144,9 @@ class PlatformDriver(object):
     #: True when a login may land at a user EXEC prompt that cannot read the
     #: configuration (IOS, ASA, EOS): the netmiko transport then enters ``enable``
     privileged_exec = False
+    #: what ends the CLI session at the operational prompt, when netmiko's own disconnect()
+    #: would first wait to learn the mode (PAN-OS); the netmiko transport sends it
+    logout_command = None
     #: commands whose output, concatenated by gather(), forms ``running``
     gather_commands = ("show running-config",)
     #: feature -> reason it cannot exist on this platform (None: supported)

@@ -28,6 +28,7 @@ __metaclass__ = type
 
 import ipaddress
 import re
+import time
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
@@ -37,6 +38,7 @@ from ansible_collections.voipready.network.plugins.module_utils.platforms.base i
 from ansible_collections.voipready.network.plugins.module_utils.platforms.fortios import (
     MARK, firewall_plan, order_moves, parse_comment, plan_to_allowlist, readable)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.setstyle import SetConfig
+from ansible_collections.voipready.network.plugins.module_utils.transport import TransportError
 
 LIST_KEYS = ("static", "members", "from", "to", "source", "destination", "application",
              "service", "source-user", "category", "hip-profiles", "tag", "layer3",
@@ -105,8 +107,12 @@ def show_output(transcript):
 
 #: what the PAN-OS CLI answers to a line it does not take (the line is not applied)
 REFUSED = re.compile(r"^(Invalid syntax\.|Unknown command: .*|Server error ?: .*)$")
-#: where a commit's output ends: done (100%), refused by validation, or not queued
-COMMIT_END = r"(100%|[Cc]ommit failed|[Ss]erver [Ee]rror[^\n]*\n)"
+#: the ``[edit]`` context line and the ``user@host#`` prompt PAN-OS prints after the answer
+#: to every line in configure mode (also after ``commit``: it blocks until the job ends)
+CONFIG_PROMPT = r"\[edit[^\n]*\]\r?\n\S+#"
+#: where the answer to one line ends: that prompt, or the operational ``user@host>``
+#: (after ``exit``, or a refused ``configure``)
+ANSWER_END = r"(%s\s*$|(^|\n)\S+@\S+>\s*$)" % CONFIG_PROMPT
 
 
 def refusals(transcript):
@@ -121,14 +127,53 @@ def refusals(transcript):
     return out
 
 
+def _say(session, line, read_timeout=60):
+    """One line to the CLI, read up to the prompt that ends its answer."""
+    return session.send_command(line, expect_string=ANSWER_END, read_timeout=read_timeout,
+                                strip_prompt=False, strip_command=False, cmd_verify=False)
+
+
+#: seconds for the answers to 100 configuration lines (at least)
+READ_TIMEOUT = 60
+
+
+def configure(session, lines, read_timeout=None):
+    """``configure``, ``lines`` and ``exit`` on a netmiko session: the transcript, as
+    netmiko's send_config_set returns it. send_config_set tells the mode by timing:
+    paloalto_panos's check_config_mode reads until the channel has been quiet for 2 s,
+    five times an exchange, about 11 s of waiting on any PAN-OS (netmiko issues #3062,
+    #3845). Here every read ends at the prompt PAN-OS prints after each answer; the
+    lines go in one stream (scripting mode is on, as for a pasted configuration) and
+    the read ends at the prompt after the last one."""
+    read_timeout = read_timeout or READ_TIMEOUT
+    out = _say(session, "configure")
+    if not re.search(CONFIG_PROMPT + r"\s*$", out):
+        raise VoipReadyError("PAN-OS did not enter configuration mode: %s" % " | ".join(
+            t.strip() for t in out.splitlines()[1:] if t.strip()), field="commands",
+            value="configure")
+    for line in lines:
+        session.write_channel(session.normalize_cmd(line))
+    budget = read_timeout * max(1, len(lines) // 100)
+    answer, deadline = "", time.time() + budget
+    while len(re.findall(CONFIG_PROMPT, answer)) < len(lines):
+        if time.time() > deadline:
+            # out of step with the CLI: the caller's netmiko exchange recovers (push)
+            raise TransportError("PAN-OS answered %d of %d configuration lines within %ss"
+                                 % (len(re.findall(CONFIG_PROMPT, answer)), len(lines), budget),
+                                 field="commands", value=len(lines))
+        data = session.read_channel()
+        answer += data
+        if not data:
+            time.sleep(0.01)
+    return out + session.normalize_linefeeds(answer) + _say(session, "exit")
+
+
 def commit(session):
-    """``commit`` in configure mode, read until it ends either way. netmiko's own
-    commit() waits for '100%' only, which a refused commit never prints (netmiko issue
-    #3033): it would sit out its read timeout and report a timeout, not the refusal."""
-    out = session.config_mode()
-    out += session.send_command("commit", expect_string=COMMIT_END, read_timeout=300,
-                                strip_prompt=False, strip_command=False)
-    out += session.exit_config_mode()
+    """``commit`` in configure mode, read until the prompt after it: the job's result,
+    either way. netmiko's own commit() waits for '100%' only, which a refused commit
+    never prints (netmiko issue #3033): it would sit out its read timeout and report a
+    timeout, not the refusal."""
+    out = configure(session, ["commit"], read_timeout=600)
     if "configuration committed successfully" not in out.lower():
         lines = [text.strip() for text in out.splitlines() if text.strip()
                  and not text.strip().startswith(("[edit", "commit", "Commit job", "configure",
@@ -238,6 +283,9 @@ class Driver(PlatformDriver):
 
     platform = "panos"
     netmiko_device_type = "paloalto_panos"
+    #: ends the CLI session (every exchange leaves configure mode): netmiko's disconnect()
+    #: would first wait 2 s of silence to tell the mode (paloalto_panos cleanup())
+    logout_command = "exit"
     napalm_driver = None  # community napalm-panos exists but is not installed here
     gather_commands = ("set cli config-output-format set", "configure", "show", "exit")
     #: inside/outside must be in the rules' zones; QoS marks rules, not interfaces
@@ -265,7 +313,23 @@ class Driver(PlatformDriver):
     def gather(self, transport):
         """Configure-mode ``show`` in set format (one leaf per line)."""
         transport.send_command("set cli config-output-format set")
-        return show_output(transport.send_config(["show"]))
+        return show_output(self._configure(transport, ["show"]))
+
+    @staticmethod
+    def _configure(transport, lines):
+        """Through the prompt-ended exchange (configure()) on a netmiko session, else the
+        transport's own configure-mode call."""
+        session = getattr(transport, "session", None)
+        if session is None or not hasattr(session, "send_command"):
+            return transport.send_config(lines)
+        try:
+            return configure(session, lines)
+        except VoipReadyError:
+            raise
+        except Exception as exc:  # netmiko's ReadTimeout, a closed channel
+            raise TransportError("PAN-OS configure-mode exchange failed on %s: %s" % (
+                transport.connection_label(), str(exc).strip().split("\n")[0]),
+                field="commands", value=len(lines))
 
     def _scope(self, intent):
         return dict((f, intent[f]) for f in intent if not self.not_applicable(f, intent))
@@ -503,7 +567,7 @@ class Driver(PlatformDriver):
         the manual fallback).
         """
         try:
-            out = transport.send_config(list(commands))
+            out = self._configure(transport, list(commands))
             refused = refusals(out)
             if refused:
                 raise VoipReadyError("PAN-OS refused a configuration command, nothing was "
@@ -512,7 +576,15 @@ class Driver(PlatformDriver):
             session = getattr(transport, "session", None)
             out += commit(session) if session is not None and hasattr(session, "send_command") \
                 else transport.send_config(["commit"])
+        except TransportError:
+            transport.send_config(["revert config"])
+            raise
+        except VoipReadyError:
+            # the device answered (a refused line or commit): the session is in step
+            self._configure(transport, ["revert config"])
+            raise
         except Exception:
+            # a broken read: netmiko's own, timing-based exchange finds the prompt again
             transport.send_config(["revert config"])
             raise
         return out

@@ -77,3 +77,101 @@ def test_setstyle_lists_and_quotes():
     cfg.apply(["set address-group G static c", "delete address-group G static a"])
     assert cfg.dump() == ["set address-group G static [ b c ]",
                           'set address-group G description "x y"']
+
+
+# -- the configure-mode exchange on a netmiko session ----------------------------------------
+class FakePanosSession(object):
+    """The part of a netmiko paloalto_panos session the driver's exchange uses, answering
+    as the PAN-OS CLI does: every answer in configure mode ends with the ``[edit]`` line and
+    the ``admin@PA-VM#`` prompt; ``silent`` lines are never answered (a hung device)."""
+
+    RETURN = "\n"
+
+    def __init__(self, refuse=(), silent=()):
+        self.refuse, self.silent = refuse, silent
+        self.configuring = False
+        self.lines, self.pending = [], ""
+
+    def normalize_cmd(self, line):
+        return line + "\n"
+
+    def normalize_linefeeds(self, text):
+        return text.replace("\r\n", "\n")
+
+    def answer(self, line):
+        self.lines.append(line)
+        if line in self.silent:
+            return ""
+        if line == "configure":
+            self.configuring = True
+            return "configure\r\nEntering configuration mode\r\n[edit]\r\nadmin@PA-VM# "
+        if line == "exit":
+            self.configuring = False
+            return "exit\r\nExiting configuration mode\r\nadmin@PA-VM> "
+        text = "Invalid syntax.\r\n" if line in self.refuse else ""
+        return "%s\r\n%s\r\n[edit]\r\nadmin@PA-VM# " % (line, text)
+
+    def send_command(self, line, expect_string=None, **kwargs):
+        import re
+        out = self.answer(line)
+        assert re.search(expect_string, out), (expect_string, out)  # else netmiko times out
+        return out
+
+    def write_channel(self, data):
+        for line in data.splitlines():
+            self.pending += self.answer(line)
+
+    def read_channel(self):
+        # the device's answers arrive in pieces, not a line at a time
+        chunk, self.pending = self.pending[:7], self.pending[7:]
+        return chunk
+
+
+class FakeSessionTransport(object):
+    def __init__(self, session):
+        self.session = session
+        self.sent = []
+
+    def send_command(self, command):
+        return ""
+
+    def send_config(self, lines):
+        self.sent.append(list(lines))
+        return ""
+
+    def connection_label(self):
+        return "192.0.2.1:22 as admin"
+
+
+def test_configure_reads_the_answer_to_every_line_up_to_its_prompt():
+    from ansible_collections.voipready.network.plugins.module_utils.platforms.panos import (
+        configure, refusals)
+    session = FakePanosSession(refuse=("set b", "set d"))
+    out = configure(session, ["set a", "set b", "set c", "set d"])
+    assert refusals(out) == ["'set b' -> Invalid syntax.", "'set d' -> Invalid syntax."]
+    assert session.lines == ["configure", "set a", "set b", "set c", "set d", "exit"]
+    assert not session.configuring and out.endswith("admin@PA-VM> ")
+
+
+def test_a_refused_line_is_reverted_through_the_same_exchange():
+    from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+    from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver
+    session = FakePanosSession(refuse=("set address X ip-netmask 192.0.2.300",))
+    transport = FakeSessionTransport(session)
+    with pytest.raises(VoipReadyError) as err:
+        get_driver("panos").push(transport, ["set address X ip-netmask 192.0.2.300"])
+    assert "Invalid syntax." in str(err.value) and "commit" not in session.lines
+    assert session.lines[-3:] == ["configure", "revert config", "exit"] and not transport.sent
+
+
+def test_a_device_that_stops_answering_is_reverted_by_netmikos_own_exchange(monkeypatch):
+    from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver, panos
+    from ansible_collections.voipready.network.plugins.module_utils.transport import TransportError
+    monkeypatch.setattr(panos, "READ_TIMEOUT", 0.2)
+    session = FakePanosSession(silent=("set address Y ip-netmask 192.0.2.9/32",))
+    transport = FakeSessionTransport(session)
+    with pytest.raises(TransportError) as err:
+        get_driver("panos").push(transport, ["set address X ip-netmask 192.0.2.8/32",
+                                             "set address Y ip-netmask 192.0.2.9/32"])
+    assert "answered 1 of 2 configuration lines" in str(err.value)
+    assert "commit" not in session.lines and transport.sent == [["revert config"]]
