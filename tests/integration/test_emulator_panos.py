@@ -4,11 +4,18 @@ independent clients: netmiko (paloalto_panos) logs in with keyboard-interactive,
 CLI, edits the candidate and is refused with PAN-OS's own texts; commit validation refuses
 undefined zones, objects, services and applications; netmiko's SSHDetect names the device type;
 the collection's engine converges it in one login, a second run changes nothing, a push
-refused at commit ends in the before state and a broken driver keyword is refused."""
+refused at commit ends in the before state and a broken driver keyword is refused.
+
+netmiko's paloalto_panos driver tells the CLI mode by timing: check_config_mode reads until
+the channel has been quiet for 2 s (netmiko issues #3062, #3845), five times in every
+send_config_set and four in commit(), once more in disconnect(). That is netmiko's wait, on a
+real PA firewall as here, so one test keeps netmiko's own configure-mode calls and the others
+read each answer up to the prompt PAN-OS ends it with (configure() below)."""
 
 import os
 import sys
 import tempfile
+import time
 
 import pytest
 
@@ -37,8 +44,35 @@ def fresh():
         yield emu
 
 
+#: where PAN-OS's answer to a configure-mode line ends: the context line and the prompt
+CONFIG_END = r"\[edit[^\n]*\]\r?\n\S+#\s*$"
+
+
 def connect(emu, **extra):
     return ConnectHandler(device_type="paloalto_panos", **emu.netmiko(**extra))
+
+
+def configure(conn, lines, leave=True, timeout=10):
+    """``configure``, ``lines`` and (``leave``) ``exit`` through netmiko, each answer read up
+    to the prompt that ends it: the transcript."""
+    def say(line, end=CONFIG_END):
+        return conn.send_command(line, expect_string=end, strip_prompt=False,
+                                 strip_command=False, read_timeout=timeout)
+    out = say("configure")
+    for line in lines:
+        out += say(line)
+    return out + (say("exit", end=r">\s*$") if leave else "")
+
+
+def close(conn):
+    """``exit`` ends the PAN-OS CLI session; netmiko's disconnect() then has no mode to
+    find (its cleanup() would wait 2 s of silence first)."""
+    if conn.remote_conn is not None:
+        conn.write_channel("exit\n")
+        deadline = time.time() + 5
+        while not conn.remote_conn.closed and time.time() < deadline:
+            time.sleep(0.02)
+    conn.disconnect()
 
 
 # -- login and the CLI -------------------------------------------------------------------------
@@ -50,13 +84,13 @@ def test_keyboard_interactive_login_prompts_and_cli_settings(firewall):
         info = conn.send_command("show system info")
         assert "model: PA-VM" in info and "hostname: PA-VM" in info
         assert "operational-mode: normal" in info
-        conn.config_mode()
+        out = configure(conn, [], leave=False)
+        assert out.splitlines()[-3:] == ["Entering configuration mode", "[edit]", "admin@PA-VM# "]
         assert conn.find_prompt() == "admin@PA-VM#"
-        assert conn.check_config_mode()
-        conn.exit_config_mode()
+        assert conn.send_command("exit", expect_string=">").strip() == "Exiting configuration mode"
         assert conn.find_prompt() == "admin@PA-VM>"
     finally:
-        conn.disconnect()
+        close(conn)
     logins = firewall.logins()[before:]
     assert len(logins) == 1
     assert logins[0].startswith("Accepted keyboard-interactive/pam for admin from 127.0.0.1 port ")
@@ -103,27 +137,29 @@ def _read_until(shell, marker, limit=10.0):
 def test_bad_commands_are_refused_with_panos_texts_and_change_nothing(fresh):
     conn = connect(fresh)
     try:
-        out = conn.send_config_set([
+        out = configure(conn, [
             "set adress web01 ip-netmask 192.0.2.80",
             "set address web01 ip-netmask 192.0.2.300",
             "set deviceconfig setting session timeout-udp 0",
             "set rulebase security rules R1 actoin allow",
-        ], cmd_verify=False)
+        ])
         assert out.count("Invalid syntax.") == 3
         assert "Unknown command: adress" in out
         assert conn.send_command("check pending-changes").strip() == "no"
         assert "Unknown command: foo" in conn.send_command("foo")
     finally:
-        conn.disconnect()
+        close(conn)
     assert not fresh.events("config")
 
 
-def test_candidate_diff_commit_job_and_persistence(fresh):
+def test_netmikos_own_config_set_and_commit_candidate_diff_job_and_persistence(fresh):
+    """netmiko's send_config_set and commit() (config_mode, check_config_mode,
+    exit_config_mode inside them) as a script of an operator's would call them."""
     conn = connect(fresh)
     try:
-        conn.send_config_set(["set address VOICE-SBC ip-netmask 203.0.113.10/32",
-                              "set deviceconfig setting session timeout-udp 60"],
-                             cmd_verify=False)
+        out = conn.send_config_set(["set address VOICE-SBC ip-netmask 203.0.113.10/32",
+                                    "set deviceconfig setting session timeout-udp 60"])
+        assert "Entering configuration mode" in out and "Exiting configuration mode" in out
         assert conn.send_command("check pending-changes").strip() == "yes"
         diff = conn.send_command("show config diff")
         assert "+  VOICE-SBC {" in diff and "+    ip-netmask 203.0.113.10/32;" in diff
@@ -133,17 +169,17 @@ def test_candidate_diff_commit_job_and_persistence(fresh):
         assert "Commit job 1 is in progress" in out and "100%" in out
         assert "Configuration committed successfully" in out
     finally:
-        conn.disconnect()
+        close(conn)
     assert "set deviceconfig setting session timeout-udp 60" in fresh.running()
     fresh.restart()
     conn = connect(fresh)
     try:
         conn.send_command("set cli config-output-format set")
-        shown = conn.send_config_set(["show address VOICE-SBC"], cmd_verify=False)
+        shown = configure(conn, ["show address VOICE-SBC"])
         assert "set address VOICE-SBC ip-netmask 203.0.113.10/32" in shown
         assert "Commit" in conn.send_command("show jobs id 1")
     finally:
-        conn.disconnect()
+        close(conn)
     assert [e["job"] for e in fresh.events("commit")] == [1]
 
 
@@ -151,18 +187,15 @@ def test_commit_validation_refuses_undefined_references(fresh):
     before = fresh.running()
     conn = connect(fresh)
     try:
-        conn.send_config_set([
+        out = configure(conn, [
             "set rulebase security rules R1 from voice to untrust source any destination "
             "NOPE-OBJ application any service any action allow",
             "set rulebase security rules R2 from trust to untrust source any destination any "
             "application sip-nonexistent service VOIP-UDP-5060 action allow",
-        ], cmd_verify=False)
-        conn.config_mode()
-        out = conn.send_command("commit", expect_string=r"Commit failed", strip_prompt=False)
-        conn.send_command("revert config", expect_string=r"#")
-        conn.exit_config_mode()
+            "commit", "revert config"])
     finally:
-        conn.disconnect()
+        close(conn)
+    out = out[out.index("commit\n"):]
     assert "Validation Error:" in out and "100%" not in out
     for reference in ("from 'voice'", "destination 'NOPE-OBJ'", "application 'sip-nonexistent'",
                       "service 'VOIP-UDP-5060'"):
@@ -175,15 +208,14 @@ def test_commit_validation_refuses_undefined_references(fresh):
 def test_move_and_member_lists(fresh):
     conn = connect(fresh)
     try:
-        conn.send_config_set([
+        conn.send_command("set cli config-output-format set")
+        shown = configure(conn, [
             "set address-group dmz-servers static office-lan",
             "delete address-group dmz-servers static dmz-mail01",
-            "move rulebase security rules Deny-Guest-To-LAN top"], cmd_verify=False)
-        conn.send_command("set cli config-output-format set")
-        shown = conn.send_config_set(["show address-group dmz-servers", "show rulebase security"],
-                                     cmd_verify=False)
+            "move rulebase security rules Deny-Guest-To-LAN top",
+            "show address-group dmz-servers", "show rulebase security"])
     finally:
-        conn.disconnect()
+        close(conn)
     assert "set address-group dmz-servers static [ dmz-web01 office-lan ]" in shown
     rules = [line.split()[4] for line in shown.splitlines()
              if line.startswith("set rulebase security rules ")]
@@ -194,18 +226,18 @@ def test_faults_reject_and_drop(fresh):
     fresh.set_faults({"reject": "^set address", "error": "Server error : busy", "once": True})
     conn = connect(fresh)
     try:
-        out = conn.send_config_set(["set address A1 ip-netmask 192.0.2.7"], cmd_verify=False)
+        out = configure(conn, ["set address A1 ip-netmask 192.0.2.7"])
         assert "Server error : busy" in out
         assert conn.send_command("check pending-changes").strip() == "no"
     finally:
-        conn.disconnect()
+        close(conn)
     fresh.set_faults({"drop_after_config_lines": 2})
     conn = connect(fresh)
     with pytest.raises(Exception):
-        conn.send_config_set(["set address A1 ip-netmask 192.0.2.7",
-                              "set address A2 ip-netmask 192.0.2.8",
-                              "set address A3 ip-netmask 192.0.2.9"], cmd_verify=False)
-        conn.send_command("show clock")
+        configure(conn, ["set address A1 ip-netmask 192.0.2.7",
+                         "set address A2 ip-netmask 192.0.2.8",
+                         "set address A3 ip-netmask 192.0.2.9"], timeout=2)
+    conn.disconnect()
     fresh.set_faults(None)
     assert [e["fault"] for e in fresh.events("fault")] == ["reject", "drop_after_config_lines"]
 
@@ -278,11 +310,11 @@ def test_a_push_refused_at_commit_ends_in_the_before_state(fresh):
     from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
     conn = connect(fresh)
     try:
-        conn.send_config_set(["set rulebase security rules Half-Done from nowhere to untrust "
-                              "source any destination any application any service any "
-                              "action allow"], cmd_verify=False)
+        configure(conn, ["set rulebase security rules Half-Done from nowhere to untrust "
+                         "source any destination any application any service any "
+                         "action allow"])
     finally:
-        conn.disconnect()
+        close(conn)
     before = fresh.running()
     with pytest.raises(VoipReadyError) as err:
         _run(fresh, {"sip_alg": {"enabled": False}})
@@ -317,9 +349,8 @@ def test_a_broken_driver_keyword_is_refused_by_the_device(fresh, monkeypatch):
 def test_vsys_paths_are_not_a_single_vsys_firewalls(fresh):
     conn = connect(fresh)
     try:
-        out = conn.send_config_set(["set vsys vsys1 zone voice network layer3 ethernet1/3"],
-                                   cmd_verify=False)
+        out = configure(conn, ["set vsys vsys1 zone voice network layer3 ethernet1/3"])
     finally:
-        conn.disconnect()
+        close(conn)
     assert "Unknown command: vsys" in out
     assert conn.remote_conn is None and not fresh.events("config")

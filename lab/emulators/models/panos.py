@@ -229,8 +229,11 @@ def tokens(line):
     return out
 
 
+_BARE = re.compile(r'^[^\s"\[\];{}]+$')
+
+
 def quote(word):
-    if word and re.match(r'^[^\s"\[\];{}]+$', word):
+    if word and _BARE.match(word):
         return word
     return '"%s"' % word.replace('"', '\\"')
 
@@ -400,19 +403,20 @@ class Config(object):
         rank = dict((k, i) for i, k in enumerate(order))
         return sorted(node.items(), key=lambda kv: rank.get(kv[0], len(rank)))
 
-    def set_lines(self, prefix=(), node=None, schema=None):
+    def set_lines(self, prefix=(), node=None, schema=None, lead=None):
         """The configuration in ``set`` format (``set cli config-output-format set``)."""
         if node is None:
             node, schema = self.get(prefix), self.walk(list(prefix))[1] if prefix else SCHEMA
             if node is None:
                 return []
+        if lead is None:
+            lead = " ".join(["set"] + [quote(w) for w in prefix])
         out = []
         for key, child in self._ordered(node, schema):
             sub = schema.child if isinstance(schema, E) else schema[key]
-            words = list(prefix) + [key]
-            head = "set " + " ".join(quote(w) for w in words)
+            head = lead + " " + quote(key)
             if isinstance(child, dict):
-                inner = self.set_lines(words, child, sub)
+                inner = self.set_lines(list(prefix) + [key], child, sub, head)
                 out += inner or [head]
             elif isinstance(child, list):
                 if len(child) == 1:

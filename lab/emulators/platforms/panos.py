@@ -29,6 +29,7 @@ for the first word, ``Invalid syntax.`` after it).
 import hashlib
 import os
 import re
+import weakref
 
 from emulators.device import CloseSession, EmulatedDevice
 from emulators.models.panos import CliError, Config, diff, quote, tokens
@@ -37,6 +38,8 @@ from emulators.store import now
 HERE = os.path.dirname(os.path.abspath(__file__))
 CAPTURES = os.path.join(os.path.dirname(HERE), "captures", "panos")
 VERSION = "10.2.4"
+#: store -> (candidate text, its parsed Config), see PanosDevice.candidate
+_PARSED = weakref.WeakKeyDictionary()
 
 OP_HELP = ("check", "clear", "configure", "debug", "delete", "exit", "find", "grep", "less",
            "ping", "quit", "request", "schedule", "scp", "set", "show", "ssh", "tail",
@@ -74,10 +77,26 @@ class PanosDevice(EmulatedDevice):
 
     def candidate(self):
         text = self.store.get("candidate-config")
-        return Config.from_text(text if text is not None else self.running)
+        text = text if text is not None else self.running
+        # parsed once per text: a pasted configuration re-reads a growing candidate at
+        # every line otherwise (the stored text stays the truth, shared by all sessions)
+        memo = _PARSED.get(self.store)
+        if memo is None or memo[0] is not text:
+            memo = _PARSED[self.store] = (text, Config.from_text(text))
+        return memo[1]
+
+    def edit(self, change, path):
+        """``set``/``delete``/``move`` on the candidate; a refused line changes nothing."""
+        candidate = self.candidate()
+        _PARSED.pop(self.store, None)  # refused half-way: the tree is re-read from the text
+        getattr(candidate, change)(path)
+        self.put_candidate(candidate)
+        return ""
 
     def put_candidate(self, config):
-        self.store.put("candidate-config", config.text())
+        text = config.text()
+        self.store.put("candidate-config", text)
+        _PARSED[self.store] = (self.store.get("candidate-config"), config)
 
     def hostname(self):
         match = re.search(r"(?m)^set deviceconfig system hostname (\S+)$", self.running)
@@ -241,20 +260,11 @@ class PanosDevice(EmulatedDevice):
         if head == "run" and rest:
             return self.op_command(rest)
         if head == "set":
-            candidate = self.candidate()
-            candidate.set(self.context + rest)
-            self.put_candidate(candidate)
-            return ""
+            return self.edit("set", self.context + rest)
         if head == "delete":
-            candidate = self.candidate()
-            candidate.delete(self.context + rest)
-            self.put_candidate(candidate)
-            return ""
+            return self.edit("delete", self.context + rest)
         if head == "move":
-            candidate = self.candidate()
-            candidate.move(self.context + rest)
-            self.put_candidate(candidate)
-            return ""
+            return self.edit("move", self.context + rest)
         if head == "edit" and rest:
             Config.walk(self.context + rest)
             self.context = self.context + rest
