@@ -348,8 +348,8 @@ class FakeLogoutSession(object):
             self.remote_conn.closed = True
 
     def disconnect(self):
-        self.calls.append("disconnect (channel %s)" % ("closed" if self.remote_conn.closed
-                                                        else "open"))
+        state = "closed" if self.remote_conn.closed else "open"
+        self.calls.append("disconnect (channel %s)" % state)
 
 
 def test_the_platforms_logout_word_ends_the_session_before_netmikos_disconnect():
