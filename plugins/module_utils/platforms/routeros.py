@@ -25,6 +25,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import ipaddress
 import re
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
@@ -46,6 +47,10 @@ BRIDGE_PORT = "/interface bridge port"
 DISCOVERY = "/ip neighbor discovery-settings"
 VLAN = "/interface vlan"
 IP_ADDRESS = "/ip address"
+#: properties RouterOS derives when an entry leaves them out, and /export then prints
+#: (an address's subnet: ``network=192.0.2.0`` of ``address=192.0.2.1/24``)
+DERIVED = {IP_ADDRESS: {"network": lambda props: str(ipaddress.ip_interface(props["address"]).network.network_address)
+                        if "address" in props else None}}
 VOICE_TAG = MARK + ":voice-vlan"
 
 # RouterOS v7 defaults, which /export leaves out (S53; v6 had udp-timeout=10s).
@@ -611,18 +616,24 @@ class Driver(PlatformDriver):
     @staticmethod
     def _diff_keyed(have, want, removes, adds):
         """Entries keyed by comment (mangle, bridge VLAN, VLAN interface): replace when different."""
+        def same(current, wanted):
+            # what RouterOS derives and /export prints (an address's network=) is not a difference
+            derived = DERIVED.get(wanted.path, {})
+            return dict((k, v) for k, v in current.props.items() if k not in derived or k in wanted.props
+                        or v != derived[k](current.props)) == wanted.props
+
         for path in (MANGLE, BRIDGE_VLAN, VLAN, IP_ADDRESS):
             have_by = dict((e.props.get("comment", "") + "|" + e.props.get("interface", "") * (path == IP_ADDRESS)
                             + e.props.get("name", ""), e) for e in have if e.path == path)
             want_by = dict((e.props.get("comment", "") + "|" + e.props.get("interface", "") * (path == IP_ADDRESS)
                             + e.props.get("name", ""), e) for e in want if e.path == path)
             for key in sorted(set(have_by) - set(want_by)) + sorted(
-                    k for k in set(have_by) & set(want_by) if have_by[k].props != want_by[k].props):
+                    k for k in set(have_by) & set(want_by) if not same(have_by[k], want_by[k])):
                 query = " ".join("%s=%s" % (k, quote(v)) for k, v in sorted(have_by[key].props.items())
                                  if k in ("comment", "name", "interface", "address"))
                 removes.append("%s remove [ find %s ]" % (path, query))
             for key in sorted(want_by):
-                if key not in have_by or have_by[key].props != want_by[key].props:
+                if key not in have_by or not same(have_by[key], want_by[key]):
                     adds.append(want_by[key].line())
 
     @staticmethod
