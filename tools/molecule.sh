@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The Molecule scenarios, one after the other: linux_firewall and ovs_switch share the
 # podman lab (their create/destroy bring it up and take it down: see molecule/README.md);
-# ios, cat, eos, asa, fortios, junos_srx, junos_ex and vyos each start one emulated device
-# of their own (molecule/emulator/).
+# ios, cat, eos, asa, fortios, junos_srx, junos_ex, vyos, panos and routeros each start one
+# emulated device of their own (molecule/emulator/).
 #   tools/molecule.sh                   # linux_firewall ovs_switch ios cat eos asa fortios
-#                                       # junos_srx junos_ex vyos
+#                                       # junos_srx junos_ex vyos panos routeros
 #   tools/molecule.sh ovs_switch        # one scenario
 # Exits non-zero when any scenario fails (every scenario is still attempted).
 set -uo pipefail
@@ -17,7 +17,7 @@ export PATH="$ROOT/.venv/bin:$PATH"
 
 scenarios=("$@")
 [ ${#scenarios[@]} -gt 0 ] || scenarios=(linux_firewall ovs_switch ios cat eos asa fortios
-                                          junos_srx junos_ex vyos)
+                                          junos_srx junos_ex vyos panos routeros)
 
 [ -e "$ANSIBLE_COLLECTIONS_PATH/ansible_collections/voipready/network" ] || tools/setup.sh test
 lab/labctl build || { echo "molecule.sh: lab/labctl build failed" >&2; exit 1; }

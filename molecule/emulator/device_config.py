@@ -1,5 +1,6 @@
 """Read an emulated device's running configuration over SSH with netmiko (the Molecule
-scenarios ios, cat, eos, asa and fortios; lab/emulators, never a real device).
+scenarios ios, cat, eos, asa, fortios, junos_srx, junos_ex, vyos, panos and routeros;
+lab/emulators, never a real device).
 
     device_config.py --port 2241 --device-type cisco_ios --password-file F --out FILE \
         [--command "show configuration | display set | no-more"]
@@ -23,10 +24,15 @@ def main():
     with ConnectHandler(device_type=args.device_type, host="127.0.0.1", port=args.port,
                         username="admin", password=password, secret=password,
                         fast_cli=True) as conn:
-        # a FortiGate's whole configuration is ``show``; the IOS-style devices' is
-        # ``show running-config``; Junos and VyOS name theirs in --command
-        command = args.command or ("show" if args.device_type == "fortinet"
-                                   else "show running-config")
+        # a FortiGate's whole configuration is ``show``; a PA firewall's committed one is
+        # ``show config running`` (set format: one leaf a line); a RouterOS router's is
+        # ``/export terse`` (one entry a line); the IOS-style devices' ``show running-config``;
+        # Junos and VyOS name theirs in --command
+        if args.device_type == "paloalto_panos":
+            conn.send_command("set cli config-output-format set")
+        command = args.command or {
+            "fortinet": "show", "paloalto_panos": "show config running",
+            "mikrotik_routeros": "/export terse"}.get(args.device_type, "show running-config")
         text = conn.send_command(command, read_timeout=60)
     with open(args.out, "w") as handle:
         handle.write(text.rstrip("\n") + "\n")

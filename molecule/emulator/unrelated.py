@@ -1,8 +1,9 @@
 """The configuration the collection does not own, before and after a converge, must be
 byte-identical (Molecule scenarios ios, cat, eos, asa, fortios, junos_srx, junos_ex,
-vyos on the emulated devices).
+vyos, panos, routeros on the emulated devices).
 
-    unrelated.py --scenario ios|cat|eos|asa|fortios|junos_srx|junos_ex|vyos BEFORE AFTER
+    unrelated.py --scenario ios|cat|eos|asa|fortios|junos_srx|junos_ex|vyos|panos|routeros \
+        BEFORE AFTER
 
 Both texts are the device's own ``show running-config`` (Junos: ``show configuration |
 display set``, VyOS: ``show configuration commands``: every line a top-level statement).
@@ -85,6 +86,49 @@ FORTI_OWNED_LINES = (
 )
 
 
+#: PAN-OS (set format): lines owned, and the voice unit taken out of member lists
+PAN_OWNED = (r"^set (address|address-group|service|service-group) VOIPREADY-",
+             r"^set rulebase security rules VOIPREADY-",
+             r"^set shared (alg-override|override) application sip ",
+             r"^set deviceconfig setting session timeout-(udp|tcp) ",
+             r"^set network interface ethernet \S+ layer3 units \S+\.%s " % VOICE)
+#: RouterOS (/export terse): entries owned by menu and a test on the line
+ROS_OWNED = (r"^/ip firewall address-list add .*list=VOIPREADY",
+             r"^/ip firewall filter add .*(chain=VOIPREADY-|comment=VOIPREADY:)",
+             r"^/ip firewall mangle add .*comment=VOIPREADY:",
+             r"^/(interface bridge vlan|interface vlan|ip address) add .*comment=VOIPREADY:",
+             r"^/ip firewall service-port set sip ",
+             r"^/ip firewall connection tracking set ")
+
+
+def unrelated_panos(text):
+    """``show config running`` in set format: owned lines cut, the voice unit taken out of
+    the zone's and the virtual router's member lists (a list of one prints without [ ])."""
+    out = []
+    for line in text.splitlines():
+        if not line.startswith("set ") or any(re.match(rx, line) for rx in PAN_OWNED):
+            continue
+        match = re.match(r"^(set (zone \S+ network layer3|network virtual-router \S+ interface) )"
+                         r"(\[ (.*) \]|(\S+))$", line)
+        if match:
+            members = [m for m in (match.group(4) or match.group(5)).split()
+                       if not m.endswith(".%s" % VOICE)]
+            line = match.group(1) + (members[0] if len(members) == 1 else
+                                     "[ %s ]" % " ".join(members))
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def unrelated_routeros(text):
+    """``/export terse``: the header comment (it carries the time) and owned entries cut; the
+    voice VLAN's pvid on the phone ports is the data VLAN's (unchanged) and stays; the
+    LLDP-MED voice VLAN word is taken out of the neighbor discovery settings (a settings
+    line left with nothing else is dropped)."""
+    out = [re.sub(r" lldp-med-net-policy-vlan=\S+", "", line) for line in text.splitlines()
+           if line.startswith("/") and not any(re.match(rx, line) for rx in ROS_OWNED)]
+    return "\n".join(line for line in out if not line.endswith(" set")) + "\n"
+
+
 def unrelated_fortios(text):
     """FortiOS ``show``: sections (config ... end) and entries (edit ... next) by
     indentation, what the features own cut out, the rest printed back as it was."""
@@ -137,8 +181,9 @@ def _strip_voice(line):
 
 
 def unrelated(text, scenario):
-    if scenario == "fortios":
-        return unrelated_fortios(text)
+    if scenario in ("fortios", "panos", "routeros"):
+        return {"fortios": unrelated_fortios, "panos": unrelated_panos,
+                "routeros": unrelated_routeros}[scenario](text)
     out, section, skipping = [], None, False
     for line in text.splitlines():
         if TIMESTAMPS.match(line):
@@ -167,7 +212,7 @@ def unrelated(text, scenario):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--scenario", required=True, choices=sorted(OWNED_SECTIONS) + ["fortios"])
+    parser.add_argument("--scenario", required=True, choices=sorted(OWNED_SECTIONS) + ["fortios", "panos", "routeros"])
     parser.add_argument("before")
     parser.add_argument("after")
     args = parser.parse_args()
