@@ -302,19 +302,24 @@ def check_fortios(text, c):
     c.check(marks.get(SBCS[0]) == "011000", "SIP to %s leaves wan1 marked CS3" % SBCS[0])
 
 
-def main():
+def run(check_by_scenario):
+    """``--scenario NAME AFTER``: the scenario's checks on the read-back; 1 when one fails."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--scenario", required=True, choices=("asa", "fortios"))
+    parser.add_argument("--scenario", required=True, choices=sorted(check_by_scenario))
     parser.add_argument("after")
     args = parser.parse_args()
     with open(args.after) as handle:
         text = handle.read()
     checks = Checks()
-    (check_asa if args.scenario == "asa" else check_fortios)(text, checks)
+    check_by_scenario[args.scenario](text, checks)
     if checks.failed:
         sys.stderr.write("%d check(s) failed: %s\n" % (len(checks.failed), "; ".join(checks.failed)))
         return 1
     return 0
+
+
+def main():
+    return run({"asa": check_asa, "fortios": check_fortios})
 
 
 if __name__ == "__main__":

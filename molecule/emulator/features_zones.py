@@ -13,13 +13,12 @@ address lists, protocol and port. The expectations are the lab inventory's
 (inventories/lab/group_vars, host_vars/vr-pan1.yml, vr-ros1.yml) and the lab provider's
 (lab/catalog/labvoice.yml), written here, not taken from the collection's drivers.
 """
-import argparse
 import ipaddress
 import re
 import shlex
 import sys
 
-from features import RTP, SBCS, SIP, UDP_STREAM, Checks
+from features import RTP, SBCS, SIP, UDP_STREAM, run
 
 PAN_PHONE = "192.0.2.200"        # in vr-pan1's voice unit ethernet1/2.110 (192.0.2.192/26)
 ROS_PHONE = "198.51.100.70"      # in vr-ros1's voice VLAN interface (198.51.100.64/26)
@@ -283,18 +282,7 @@ def check_routeros(text, c):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--scenario", required=True, choices=("panos", "routeros"))
-    parser.add_argument("after")
-    args = parser.parse_args()
-    with open(args.after) as handle:
-        text = handle.read()
-    checks = Checks()
-    (check_panos if args.scenario == "panos" else check_routeros)(text, checks)
-    if checks.failed:
-        sys.stderr.write("%d check(s) failed: %s\n" % (len(checks.failed), "; ".join(checks.failed)))
-        return 1
-    return 0
+    return run({"panos": check_panos, "routeros": check_routeros})
 
 
 if __name__ == "__main__":
