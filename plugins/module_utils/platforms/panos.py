@@ -133,7 +133,7 @@ def _say(session, line, read_timeout=60):
                                 strip_prompt=False, strip_command=False, cmd_verify=False)
 
 
-#: seconds for the answers to 100 configuration lines (at least)
+#: seconds to wait for the answer to one configuration line
 READ_TIMEOUT = 60
 
 
@@ -153,18 +153,22 @@ def configure(session, lines, read_timeout=None):
             value="configure")
     for line in lines:
         session.write_channel(session.normalize_cmd(line))
-    budget = read_timeout * max(1, len(lines) // 100)
-    answer, deadline = "", time.time() + budget
-    while len(re.findall(CONFIG_PROMPT, answer)) < len(lines):
+    # a slow device is not a stalled one: the wait starts again at every answer
+    answer, answered, deadline = "", 0, time.time() + read_timeout
+    while answered < len(lines):
         if time.time() > deadline:
             # out of step with the CLI: the caller's netmiko exchange recovers (push)
-            raise TransportError("PAN-OS answered %d of %d configuration lines within %ss"
-                                 % (len(re.findall(CONFIG_PROMPT, answer)), len(lines), budget),
+            raise TransportError("PAN-OS answered %d of %d configuration lines, then nothing "
+                                 "for %ss" % (answered, len(lines), read_timeout),
                                  field="commands", value=len(lines))
         data = session.read_channel()
         answer += data
         if not data:
             time.sleep(0.01)
+            continue
+        count = len(re.findall(CONFIG_PROMPT, answer))
+        if count > answered:
+            answered, deadline = count, time.time() + read_timeout
     return out + session.normalize_linefeeds(answer) + _say(session, "exit")
 
 

@@ -173,5 +173,28 @@ def test_a_device_that_stops_answering_is_reverted_by_netmikos_own_exchange(monk
     with pytest.raises(TransportError) as err:
         get_driver("panos").push(transport, ["set address X ip-netmask 192.0.2.8/32",
                                              "set address Y ip-netmask 192.0.2.9/32"])
-    assert "answered 1 of 2 configuration lines" in str(err.value)
+    assert "answered 1 of 2 configuration lines, then nothing" in str(err.value)
     assert "commit" not in session.lines and transport.sent == [["revert config"]]
+
+
+def test_a_slow_device_is_waited_for_as_long_as_it_answers(monkeypatch):
+    """Each answer within READ_TIMEOUT of the one before: no timeout, however long the
+    whole stream takes (a big push on a busy management plane)."""
+    import time
+    from ansible_collections.voipready.network.plugins.module_utils.platforms import panos
+    monkeypatch.setattr(panos, "READ_TIMEOUT", 0.3)
+
+    class Slow(FakePanosSession):
+        last = 0.0
+
+        def read_channel(self):
+            if time.time() - self.last < 0.15 or not self.pending:
+                return ""
+            self.last = time.time()
+            end = self.pending.index("# ") + 2  # one answer, up to its prompt
+            chunk, self.pending = self.pending[:end], self.pending[end:]
+            return chunk
+
+    started = time.time()
+    out = panos.configure(Slow(refuse=("set d",)), ["set a", "set b", "set c", "set d"])
+    assert time.time() - started > 0.3 and panos.refusals(out) == ["'set d' -> Invalid syntax."]
