@@ -2,10 +2,13 @@
 # The Molecule scenarios, one after the other: linux_firewall and ovs_switch share the
 # podman lab (their create/destroy bring it up and take it down: see molecule/README.md);
 # ios, cat, eos, asa, fortios, junos_srx, junos_ex, vyos, panos and routeros each start one
-# emulated device of their own (molecule/emulator/).
+# emulated device of their own (molecule/emulator/) and never touch the lab.
 #   tools/molecule.sh                   # linux_firewall ovs_switch ios cat eos asa fortios
 #                                       # junos_srx junos_ex vyos panos routeros
 #   tools/molecule.sh ovs_switch        # one scenario
+# The lab is taken down at the end only when this run found it down and ran a scenario that
+# brings it up (VOIPREADY_KEEP_LAB=1: never); a lab that was already up, or half up, is
+# someone else's and stays as it was.
 # Exits non-zero when any scenario fails (every scenario is still attempted).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +45,15 @@ $home_copy"
 }
 only_checkout "before" || exit 1
 
+# Whose lab is it? labctl status: 0 up, 3 partial, 4 down (nothing of it exists). A lab
+# found up or partial is not this run's: VOIPREADY_KEEP_LAB=1 makes linux_firewall's and
+# ovs_switch's destroy (molecule/shared/destroy.yml) leave it up as well.
+lab/labctl status >/dev/null 2>&1
+case $? in
+  4) lab_at_start=down ;;
+  *) lab_at_start=up; export VOIPREADY_KEEP_LAB=1 ;;
+esac
+
 rc=0
 summary=()
 for s in "${scenarios[@]}"; do
@@ -50,7 +62,18 @@ for s in "${scenarios[@]}"; do
   only_checkout "after $s" || { result="$result (and a stale collection copy appeared)"; rc=1; }
   summary+=("$s: $result in $(( $(date +%s) - start ))s")
 done
-# A failed scenario can leave the lab up (Molecule destroys on failure, but be sure).
-lab/labctl status >/dev/null 2>&1 && [ "${VOIPREADY_KEEP_LAB:-}" != 1 ] && lab/labctl down >/dev/null 2>&1
+# A failed scenario can leave the lab up (Molecule destroys on failure, but be sure), but
+# only a lab this run brought up is ours to take down: one that was up at the start belongs
+# to whoever started it (an unconditional `labctl down` here once removed a lab another
+# engineer was testing against, from a run of emulator scenarios that never used it).
+# Only the lab scenarios (create: ../shared/create.yml) bring it up at all.
+uses_lab=0
+for s in "${scenarios[@]}"; do
+  grep -qs 'create: \.\./shared/create\.yml' "molecule/$s/molecule.yml" && uses_lab=1
+done
+if [ "$lab_at_start" = down ] && [ $uses_lab = 1 ] && [ "${VOIPREADY_KEEP_LAB:-}" != 1 ]; then
+  lab/labctl status >/dev/null 2>&1
+  [ $? -ne 4 ] && lab/labctl down >/dev/null 2>&1
+fi
 printf 'molecule: %s\n' "${summary[@]}"
 exit $rc
