@@ -76,7 +76,7 @@ def pan_service(tree, name, proto, port, app):
         return any(pan_service(tree, m, proto, port, app) for m in group.get("members", []))
     spec = svc.get("protocol", {}).get(proto, {})
     for item in ",".join(spec.get("port", [])).split(","):
-        low, _, high = item.partition("-")
+        low, _sep, high = item.partition("-")
         if item and int(low) <= port <= int(high or low):
             return True
     return False
@@ -179,7 +179,7 @@ def _in_list(lists, name, address):
 
 def _ports(spec, port):
     for item in spec.split(","):
-        low, _, high = item.partition("-")
+        low, _sep, high = item.partition("-")
         if int(low) <= port <= int(high or low):
             return True
     return False

@@ -332,7 +332,7 @@ class Driver(PlatformDriver):
             raise
         except Exception as exc:  # netmiko's ReadTimeout, a closed channel
             raise TransportError("PAN-OS configure-mode exchange failed on %s: %s" % (
-                transport.connection_label(), str(exc).strip().split("\n")[0]),
+                transport.connection_label(), str(exc).strip().split("\n", 1)[0]),
                 field="commands", value=len(lines))
 
     def _scope(self, intent):
