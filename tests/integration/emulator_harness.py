@@ -108,6 +108,14 @@ class EmulatorProcess(object):
             return []
         return [r for r in records if kind is None or r["event"] == kind]
 
+    def event_log(self):
+        """events.log as the device wrote it (its own log; the tests print it for ``-rP``)."""
+        try:
+            with open(os.path.join(self.state_dir, "events.log")) as handle:
+                return "%s events.log:\n%s" % (self.hostname, handle.read())
+        except FileNotFoundError:
+            return "%s events.log: none" % self.hostname
+
     def running(self):
         with open(os.path.join(self.state_dir, "running-config")) as handle:
             return handle.read()

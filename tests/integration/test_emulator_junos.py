@@ -3,9 +3,10 @@
 against independent clients: netmiko (juniper_junos) logs in, prepares the CLI, configures in
 a private candidate and commits; the device refuses what its YANG schema refuses with Junos's
 own texts; ``commit confirmed`` rolls back by itself when nobody confirms (events.log);
-netmiko's SSHDetect names juniper_junos; and the collection's engine converges the SRX in one
-login, changes nothing the second time, ends in the before state when the commit is refused
-or the session is cut after ``commit confirmed``, and a broken driver keyword is refused."""
+netmiko's SSHDetect names juniper_junos; and the collection's engine converges the SRX and the
+EX in one login, changes nothing the second time, ends in the before state when the commit is
+refused or the session is cut after ``commit confirmed``, and a broken driver keyword is
+refused with the device's own words (``pytest -rP -k commit_confirmed`` prints events.log)."""
 
 import os
 import sys
@@ -161,6 +162,7 @@ def test_commit_confirmed_rolls_back_by_itself_when_not_confirmed(fresh_srx):
     assert rollback and rollback[-1]["automatic"] is True and rollback[-1]["to"] == 1
     assert any("UI_COMMIT_NOT_CONFIRMED" in e["message"] for e in emu.events("syslog"))
     assert emu.running() == before
+    print(emu.event_log())
 
 
 def test_a_plain_commit_confirms_and_the_timer_never_fires(fresh_srx):
@@ -322,6 +324,8 @@ def test_a_session_cut_after_commit_confirmed_ends_with_the_device_rolling_back(
     assert "reverted by itself" in str(err.value), repr(err.value)[:3000]
     assert emu.events("rollback")[-1]["automatic"] is True
     assert emu.running() == before
+    print("engine: %s" % err.value)
+    print(emu.event_log())
 
 
 def test_a_broken_driver_keyword_is_refused_by_the_device(fresh_srx, monkeypatch):
@@ -339,7 +343,68 @@ def test_a_broken_driver_keyword_is_refused_by_the_device(fresh_srx, monkeypatch
     monkeypatch.setattr(driver_cls, "remediate", broken)
     with pytest.raises(VoipReadyError) as err:
         _run(emu, _srx_intent())
-    assert "junos rejected a statement" in str(err.value)
+    # the device's own refusal, with the line it answered
+    assert "junos rejected a statement: 'set security adress-book global " in str(err.value)
+    assert "' -> syntax error." in str(err.value), str(err.value)
     assert emu.running() == before and not emu.events("commit")
     monkeypatch.setattr(driver_cls, "remediate", real)
     assert _run(emu, _srx_intent())["changed"]
+
+
+# -- the EX switch through the collection's engine ------------------------------------------
+@pytest.fixture
+def fresh_ex():
+    # the device's own minute: nothing here waits for a rollback, and a slow confirm on a
+    # loaded machine must not race a 2 s lab minute
+    with EmulatorProcess("junos_ex", "vr-ex1") as emu:
+        yield emu
+
+
+def _ex_intent():
+    """inventories/lab/host_vars/vr-ex1.yml: desk ports ge-0/0/1-2 (DATA 10), uplink ge-0/0/47."""
+    return {"voice_vlan": {"voice_vlan": {"id": 110, "name": "VOICE"},
+                           "data_vlan": {"id": 10, "name": "DATA"},
+                           "phone_ports": ["ge-0/0/1", "ge-0/0/2"], "uplink_ports": ["ge-0/0/47"],
+                           "trust_dscp": True, "subinterfaces": []}}
+
+
+def test_engine_converges_the_ex_in_one_login_and_then_changes_nothing(fresh_ex):
+    emu = fresh_ex
+    before = emu.running()
+    logins = len(emu.logins())
+    first = _run(emu, _ex_intent())
+    assert first["changed"] and first["confirmed_via"] == "session"
+    assert len(emu.logins()) == logins + 1
+    after = emu.running()
+    for port in ("ge-0/0/1", "ge-0/0/2"):
+        assert "set switch-options voip interface %s.0 vlan VOICE" % port in after
+    assert "set interfaces ge-0/0/47 unit 0 family ethernet-switching vlan members VOICE" in after
+    assert emu.events("confirm") and not emu.events("rollback")
+    second = _run(emu, _ex_intent())
+    assert second["changed"] is False and second["commands"] == []
+    assert len(emu.logins()) == logins + 2 and emu.running() == after
+    # the printer port, the customer's PRINTERS VLAN on the uplink and the rest stay
+    assert all(l in after.splitlines() for l in before.splitlines() if "ge-0/0/0" in l
+               or "PRINTERS" in l or l.startswith(("set snmp", "set vlans DATA")))
+
+
+def test_a_broken_driver_keyword_is_refused_by_the_ex(fresh_ex, monkeypatch):
+    from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+    from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver
+    emu = fresh_ex
+    before = emu.running()
+    driver_cls = type(get_driver("junos"))
+    real = driver_cls.remediate
+
+    def broken(self, running, intent, state="merged"):
+        return [c.replace("switch-options voip ", "switch-options vopi ")
+                for c in real(self, running, intent, state)]
+
+    monkeypatch.setattr(driver_cls, "remediate", broken)
+    with pytest.raises(VoipReadyError) as err:
+        _run(emu, _ex_intent())
+    assert "junos rejected a statement: 'set switch-options vopi interface ge-0/0/" \
+        in str(err.value) and "' -> syntax error." in str(err.value), str(err.value)
+    assert emu.running() == before and not emu.events("commit")
+    monkeypatch.setattr(driver_cls, "remediate", real)
+    assert _run(emu, _ex_intent())["changed"]

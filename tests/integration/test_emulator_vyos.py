@@ -127,6 +127,7 @@ def test_commit_confirm_not_confirmed_reboots_to_the_saved_configuration(fresh_v
     rollback = emu.events("rollback")
     assert rollback and rollback[-1]["automatic"] is True and emu.events("reboot")
     assert emu.running() == before
+    print(emu.event_log())
     # the reboot ended the session
     with pytest.raises(Exception):
         conn.send_command("show configuration commands", read_timeout=5)
@@ -205,11 +206,17 @@ def test_a_broken_driver_keyword_is_refused_by_the_device(fresh_vyos, monkeypatc
     monkeypatch.setattr(driver_cls, "remediate", broken)
     with pytest.raises(VoipReadyError) as err:
         _run(emu, _intent())
-    assert "is not valid" in str(err.value) or "Set failed" in str(err.value)
-    # the refused push never reached a commit: every commit on the device is the engine's
-    # rollback, and none holds the broken keyword or an owned object
+    # VyOS's own words, naming the line it refused
+    assert "VyOS refused the change (Set failed): 'set firewall group networks-group VOIPREADY-" \
+        in str(err.value), str(err.value)
+    assert "' -> Configuration path: [firewall group networks-group] is not valid" \
+        in str(err.value), str(err.value)
+    # the refused push never reached a commit (the lines VyOS took are not put live without
+    # the ones it refused): every commit on the device is the engine's rollback, and none
+    # holds the broken keyword or an owned object
     assert "networks-group" not in emu.running() and "VOIPREADY" not in emu.running()
     assert all(e.get("comment") is None for e in emu.events("commit"))
+    assert not [e for e in emu.events("commit") if e.get("confirm_minutes")]  # the push's own
 
 
 @pytest.mark.xfail(strict=True, reason="driver defect the emulator shows: vyos rollback() to a "

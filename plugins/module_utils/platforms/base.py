@@ -53,6 +53,27 @@ STATES = ("merged", "replaced", "overridden", "deleted", "gathered", "rendered",
           "restored")
 
 
+#: a configuration-mode prompt with the line typed after it (``admin@vr-srx1# set ...``:
+#: Junos, PAN-OS): the device's answer follows it
+ECHOED_LINE = re.compile(r"^\S+@\S+#\s*(.*)$")
+
+
+def refusals(transcript, refused):
+    """``'line' -> answer`` for every line of a configuration-mode transcript that the device
+    answered with a line matching ``refused`` (a compiled pattern, matched on the stripped
+    line; the first such line of each answer): the error names what the device refused, in
+    its own words."""
+    out, last, told = [], None, False
+    for line in (transcript or "").splitlines():
+        echo = ECHOED_LINE.match(line)
+        if echo:
+            last, told = echo.group(1).strip(), False
+        elif not told and refused.match(line.strip()):
+            out.append(line.strip() if last is None else "%r -> %s" % (last, line.strip()))
+            told = True
+    return out
+
+
 def check_read(command, output):
     """Refuse a read the device turned down: parsed as configuration, an error text
     would look like an empty device, and the diff would rebuild everything."""

@@ -31,9 +31,13 @@ from ansible_collections.voipready.network.plugins.module_utils.errors import Vo
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, FEATURES)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
-    INTERFACE_FIELDS, PlatformDriver, check_present, check_zone_member)
+    INTERFACE_FIELDS, PlatformDriver, check_present, check_zone_member, refusals)
 
 DEFAULT_PREFIX = "VOIPREADY"
+#: what the Junos CLI answers to a configuration line it does not take (the line is not
+#: in the candidate: committing the rest would be a partial change)
+REFUSED = re.compile(r"^(error:.*|syntax error.*|unknown command\..*|number expected at .*|"
+                     r"value \S+ is not within range .*)$", re.I)
 NAME_MAX = 63  # Junos security object and policy names
 
 # Port names Junos accepts in place of numbers (applications, firewall filters).
@@ -955,8 +959,11 @@ class Driver(PlatformDriver):
             output = session.send_config_set(list(commands), config_mode_command="configure private",
                                              exit_config_mode=False, cmd_verify=False,
                                              read_timeout=120)
-            if re.search(r"^(error|syntax error|unknown command)", output, re.M | re.I):
-                raise VoipReadyError("junos rejected a statement: %s" % output.strip()[-300:],
+            # the device's words and the line they answer (the tail of the transcript is
+            # the later lines' echo, not the refusal)
+            refused = refusals(output, REFUSED)
+            if refused:
+                raise VoipReadyError("junos rejected a statement: %s" % "; ".join(refused[:3]),
                                      field="commands", value=len(commands))
             output += session.commit(confirm=bool(minutes), confirm_delay=minutes,
                                      comment="voipready", and_quit=True)

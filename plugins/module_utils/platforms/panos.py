@@ -34,7 +34,7 @@ from ansible_collections.voipready.network.plugins.module_utils.errors import Vo
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, DSCP_NAMES, TIMEOUT_DEFAULTS)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
-    PlatformDriver, check_present, check_zone_member)
+    PlatformDriver, check_present, check_zone_member, refusals as base_refusals)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.fortios import (
     MARK, firewall_plan, order_moves, parse_comment, plan_to_allowlist, readable)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.setstyle import SetConfig
@@ -117,14 +117,7 @@ ANSWER_END = r"(%s\s*$|(^|\n)\S+@\S+>\s*$)" % CONFIG_PROMPT
 
 def refusals(transcript):
     """``command -> answer`` for every line of a configure-mode transcript the CLI refused."""
-    out, last = [], None
-    for line in (transcript or "").splitlines():
-        echo = re.match(r"^\S+@\S+#\s*(.*)$", line)
-        if echo:
-            last = echo.group(1).strip()
-        elif REFUSED.match(line.strip()):
-            out.append("%r -> %s" % (last, line.strip()))
-    return out
+    return base_refusals(transcript, REFUSED)
 
 
 def _say(session, line, read_timeout=60):

@@ -31,7 +31,8 @@ from collections import OrderedDict
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import field_label
-from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
+from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
+    PlatformDriver, refusals)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.vyos_routeros_common import (
     DIRECTIONS, ESSENTIAL_FLOWS, as_cidr, chain_hash, host_or_cidr, net_key, parse_port,
     port_text, pushed_rules)
@@ -44,6 +45,11 @@ JUMP_RULES = {"out": 1, "in": 2}    # forward filter rules that bind the chains
 SIP_TIMEOUT_RULE = 5060             # system conntrack timeout custom ipv4 rule number
 SIP_PORTS = "5060"
 DEFAULT_TIMEOUTS = {"udp": 30, "udp_stream": 180}   # vyos-1x defaults (sagitta/circinus)
+#: what the CLI prints when it did not take a set/delete line (vyos-1x's own texts)
+SET_FAILED = ("Set failed", "Delete failed", "Invalid command", "is not valid")
+#: the line of VyOS's answer that says why (the first one per refused line is reported)
+REFUSED = re.compile(r"^(Configuration path: .* (is not valid|requires a value)|Invalid command: .*|"
+                     r"Nothing to delete.*|Value validation failed)$")
 
 # Global timeout nodes per syntax version (S57: 1.5 moved them, T6394).
 TIMEOUT_BASE = {"1.4": "system conntrack timeout", "1.5": "firewall global-options timeout"}
@@ -724,21 +730,32 @@ class Driver(PlatformDriver):
         if session is None or not hasattr(session, "send_config_set"):
             return transport.send_config(list(commands) + ["commit"])
         output = session.send_config_set(list(commands), exit_config_mode=False, cmd_verify=False)
+        # a line VyOS did not take is not in the working configuration: committing the rest
+        # would put a part of the change live; stop here, before any commit
+        self._refused(session, output, commands, SET_FAILED)
         if confirm_timeout:
             minutes = max(1, int(math.ceil(int(confirm_timeout) / 60.0)))
-            output += session.send_command_timing("commit-confirm %d" % minutes)
-            if "[confirm]" in output or "Proceed" in output:
-                output += session.send_command_timing("y")
+            answer = session.send_command_timing("commit-confirm %d" % minutes)
+            if "[confirm]" in answer or "Proceed" in answer:
+                answer += session.send_command_timing("y")
         else:
-            output += session.send_command_timing("commit")
-        failed = [m for m in ("Set failed", "Delete failed", "Commit failed", "Invalid command",
-                              "is not valid") if m in output]
+            answer = session.send_command_timing("commit")
+        self._refused(session, answer, commands, SET_FAILED + ("Commit failed",))
+        session.exit_config_mode()
+        return output + answer
+
+    @staticmethod
+    def _refused(session, output, commands, markers):
+        """Discard the working configuration and fail in VyOS's words: the lines it refused
+        (the tail of a set/delete transcript is the later lines' echo), else the tail of the
+        answer (a commit's)."""
+        failed = [m for m in markers if m in output]
         if failed:
             session.send_command_timing("exit discard")
-            raise VoipReadyError("VyOS refused the change (%s): %s" % (failed[0], output[-500:]),
-                                 field="commands", value=len(commands))
-        session.exit_config_mode()
-        return output
+            named = refusals(output, REFUSED)
+            raise VoipReadyError("VyOS refused the change (%s): %s" % (
+                failed[0], "; ".join(named[:3]) if named else output[-500:]),
+                field="commands", value=len(commands))
 
     def confirm(self, transport):
         """Stop the commit-confirm timer (run from a fresh session)."""

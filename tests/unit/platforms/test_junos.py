@@ -272,3 +272,36 @@ class TestJunos(Contract):
         assert calls[1][1]["confirm"] is True and calls[1][1]["confirm_delay"] == 2
         self.driver.confirm(Transport())
         assert calls[2][0] == "commit" and not calls[2][1].get("confirm")
+
+    def test_a_refused_line_is_named_with_the_devices_words_and_nothing_is_committed(self):
+        """The refusal is early in the transcript; later lines' echo follows it (what the
+        emulated SRX printed for a misspelt keyword), so the tail alone would not say it."""
+        calls = []
+        later = "".join("[edit]\nadmin@srx1# set security alg sip disable%d\n" % i for i in range(20))
+        transcript = ("admin@srx1> configure private\nwarning: uncommitted changes will be "
+                      "discarded on exit\nEntering configuration mode\n\n[edit]\n"
+                      "admin@srx1# set security adress-book global address A 192.0.2.1/32\n"
+                      "                      ^\nsyntax error.\n\n" + later + "[edit]\nadmin@srx1# ")
+
+        class Session(object):
+            def send_config_set(self, commands, **kw):
+                return transcript
+
+            def commit(self, **kw):
+                calls.append("commit")
+                return "commit complete"
+
+            def exit_config_mode(self):
+                calls.append("exit")
+
+        class Transport(object):
+            kind = "netmiko"
+            session = Session()
+
+        with pytest.raises(VoipReadyError) as err:
+            self.driver.push(Transport(), ["set security adress-book global address A "
+                                           "192.0.2.1/32"], confirm_timeout=120)
+        assert str(err.value).startswith(
+            "junos rejected a statement: 'set security adress-book global address A "
+            "192.0.2.1/32' -> syntax error.")
+        assert calls == ["exit"]

@@ -176,3 +176,57 @@ def test_fuzz_never_crashes_never_false_compliant(text):
     if not commands:    # compliant only when every owned line really is there
         wanted = set(DRIVER.owned_paths(intent, "1.4"))
         assert wanted <= canon(text)
+
+
+class FakeVyosSession(object):
+    """netmiko's vyos session as far as push() uses it: the set lines' transcript, then the
+    answers to commit / exit discard (what the emulated VyOS printed)."""
+
+    def __init__(self, transcript, commit_answer="[edit]\nadmin@vr-vyos1# "):
+        self.transcript, self.commit_answer, self.sent = transcript, commit_answer, []
+
+    def send_config_set(self, commands, **kw):
+        self.sent.extend(commands)
+        return self.transcript
+
+    def send_command_timing(self, line):
+        self.sent.append(line)
+        return self.commit_answer if line.startswith("commit") else ""
+
+    def exit_config_mode(self):
+        self.sent.append("exit")
+
+
+class FakeTransport(object):
+    def __init__(self, session):
+        self.session = session
+
+
+def test_a_refused_set_line_is_named_and_nothing_is_committed():
+    """The refusal is early in the transcript and later lines' echo follows it: the error
+    names the line in VyOS's words, and the rest is never committed (a partial change)."""
+    later = "".join("[edit]\nadmin@vr-vyos1# set firewall group port-group P%d port 5060\n" % i
+                    for i in range(20))
+    transcript = ("[edit]\nadmin@vr-vyos1# set firewall networks-group VOIPREADY-N network "
+                  "192.0.2.0/24\n\n  Configuration path: [firewall networks-group] is not valid"
+                  "\n  Set failed\n\n" + later + "[edit]\nadmin@vr-vyos1# ")
+    session = FakeVyosSession(transcript)
+    with pytest.raises(VoipReadyError) as err:
+        DRIVER.push(FakeTransport(session), ["set firewall networks-group VOIPREADY-N network "
+                                             "192.0.2.0/24"], confirm_timeout=60)
+    assert str(err.value).startswith(
+        "VyOS refused the change (Set failed): 'set firewall networks-group VOIPREADY-N network "
+        "192.0.2.0/24' -> Configuration path: [firewall networks-group] is not valid")
+    assert not any(line.startswith("commit") for line in session.sent)
+    assert session.sent[-1] == "exit discard"
+
+
+def test_a_refused_commit_is_discarded_and_reported_with_its_answer():
+    session = FakeVyosSession("[edit]\nadmin@vr-vyos1# set firewall ipv4 name X rule 1 "
+                              "source group address-group NOPE\n[edit]\nadmin@vr-vyos1# ",
+                              commit_answer="\n[ firewall ]\nAddress group \"NOPE\" does not "
+                              "exist\n\n[[firewall]] failed\nCommit failed\n")
+    with pytest.raises(VoipReadyError, match=r"\(Commit failed\): .*NOPE.* does not exist"):
+        DRIVER.push(FakeTransport(session), ["set firewall ipv4 name X rule 1 source group "
+                                             "address-group NOPE"])
+    assert session.sent[-2:] == ["commit", "exit discard"]
