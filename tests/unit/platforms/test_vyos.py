@@ -226,7 +226,7 @@ def test_a_refused_commit_is_discarded_and_reported_with_its_answer():
                               "source group address-group NOPE\n[edit]\nadmin@vr-vyos1# ",
                               commit_answer="\n[ firewall ]\nAddress group \"NOPE\" does not "
                               "exist\n\n[[firewall]] failed\nCommit failed\n")
-    with pytest.raises(VoipReadyError, match=r"\(Commit failed\): .*NOPE.* does not exist"):
+    with pytest.raises(VoipReadyError, match=r"(?s)\(Commit failed\): .*Address group \"NOPE\" does not exist"):
         DRIVER.push(FakeTransport(session), ["set firewall ipv4 name X rule 1 source group "
                                              "address-group NOPE"])
     assert session.sent[-2:] == ["commit", "exit discard"]
