@@ -9,6 +9,7 @@ free loopback port, for the tests of the emulators themselves.
         emu.set_faults({"reject": "^ip access-list", "error": "% nope"})
 """
 
+import importlib
 import json
 import os
 import re
@@ -17,6 +18,14 @@ import subprocess
 import sys
 import tempfile
 import time
+
+
+def require(*modules):
+    """Import what a test file needs. requirements*.txt install every one of them for
+    `make test`, so a missing one is a collection error that fails the run, never a skip
+    that would let the emulator tests vanish quietly."""
+    return [importlib.import_module(name) for name in modules]
+
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LAB = os.path.join(REPO, "lab")

@@ -14,15 +14,13 @@ import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from emulator_harness import REPO, EmulatorProcess  # noqa: E402
+from emulator_harness import EmulatorProcess, REPO, require  # noqa: E402
 
 COLLECTIONS = os.path.join(REPO, ".cache", "collections")
 if COLLECTIONS not in sys.path:
     sys.path.insert(0, COLLECTIONS)
 
-netmiko = pytest.importorskip("netmiko")
-pytest.importorskip("asyncssh")
-pytest.importorskip("hier_config")
+netmiko = require("netmiko", "asyncssh", "hier_config")[0]
 ConnectHandler = netmiko.ConnectHandler
 
 INVALID = "% Invalid input detected at '^' marker."
@@ -304,7 +302,7 @@ def test_netmiko_sshdetect_names_cisco_ios(router, switch):
 
 
 def test_napalm_ios_get_facts_and_get_config(router):
-    napalm = pytest.importorskip("napalm")
+    import napalm  # pylint: disable=import-outside-toplevel  # requirements.txt
     driver = napalm.get_network_driver("ios")
     device = driver("127.0.0.1", "ops", "lab-ops-pw", optional_args={
         "port": router.port, "secret": "lab-enable-pw"})

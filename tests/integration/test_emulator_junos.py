@@ -19,14 +19,13 @@ import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from emulator_harness import REPO, EmulatorProcess  # noqa: E402
+from emulator_harness import EmulatorProcess, REPO, require  # noqa: E402
 
 COLLECTIONS = os.path.join(REPO, ".cache", "collections")
 if COLLECTIONS not in sys.path:
     sys.path.insert(0, COLLECTIONS)
 
-netmiko = pytest.importorskip("netmiko")
-pytest.importorskip("asyncssh")
+netmiko = require("netmiko", "asyncssh")[0]
 ConnectHandler = netmiko.ConnectHandler
 #: a lab minute of ``commit confirmed N`` (the real one is 60 s; EMU_JUNOS_MINUTE)
 FAST = {"EMU_JUNOS_MINUTE": "2"}

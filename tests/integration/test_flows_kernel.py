@@ -221,6 +221,26 @@ def random_flows(policy, seed, count):
     return out
 
 
+def observed(nft_json):
+    """What OBSERVE recorded, from `nft -j list table inet vrt_observe`:
+    {(src, dst, proto, dport): dscp}; ICMP echoes as (src, dst, "icmp", None): 0."""
+    seen = {}
+    for obj in json.loads(nft_json)["nftables"]:
+        body = obj.get("set")
+        if not body:
+            continue
+        for elem in body.get("elem") or []:
+            value = elem["elem"]["val"] if "elem" in elem else elem
+            parts = value["concat"]
+            if body["name"] == "seen4":
+                src, dst, proto, dport, dscp = parts
+                dscp = linux.nm.NFT_DSCP.get(dscp, dscp) if isinstance(dscp, str) else dscp
+                seen[(src, dst, proto, dport)] = dscp
+            else:
+                seen[(parts[0], parts[1], "icmp", None)] = 0
+    return seen
+
+
 def kernel_verdicts(topo, sample_flows):
     """Send each flow's first packet; {flow key: (arrived, dscp)} from what arrived."""
     outbound = [f for f in sample_flows if f.ingress == "eth1"]
@@ -230,20 +250,7 @@ def kernel_verdicts(topo, sample_flows):
         sh(ns, "python3 -c '%s'" % SENDER.replace("'", "'\"'\"'"), payload)
     seen = {}
     for ns in (topo["cli"], topo["srv"]):
-        data = json.loads(sh(ns, "nft -j list table inet vrt_observe"))["nftables"]
-        for obj in data:
-            body = obj.get("set")
-            if not body:
-                continue
-            for elem in body.get("elem") or []:
-                value = elem["elem"]["val"] if "elem" in elem else elem
-                parts = value["concat"]
-                if body["name"] == "seen4":
-                    src, dst, proto, dport, dscp = parts
-                    dscp = linux.nm.NFT_DSCP.get(dscp, dscp) if isinstance(dscp, str) else dscp
-                    seen[(src, dst, proto, dport)] = dscp
-                else:
-                    seen[(parts[0], parts[1], "icmp", None)] = 0
+        seen.update(observed(sh(ns, "nft -j list table inet vrt_observe")))
         sh(ns, "nft flush set inet vrt_observe seen4 && nft flush set inet vrt_observe seen_icmp")
     out = {}
     for flow in sample_flows:

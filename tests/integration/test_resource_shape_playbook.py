@@ -22,9 +22,9 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from emulator_harness import USERS, EmulatorProcess  # noqa: E402
+from emulator_harness import EmulatorProcess, USERS, require  # noqa: E402
 
-pytest.importorskip("asyncssh")
+require("asyncssh")
 PLAYBOOK_BIN = Path(sys.executable).parent / "ansible-playbook"
 REPO = HERE.parents[1]
 TIMEOUTS = {"udp": 60, "udp_stream": 600, "sip": 900, "keepalive_interval": 30}

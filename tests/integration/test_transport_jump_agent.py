@@ -25,14 +25,13 @@ import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from emulator_harness import REPO, USERS, EmulatorProcess  # noqa: E402
+from emulator_harness import EmulatorProcess, REPO, USERS, require  # noqa: E402
 
 COLLECTIONS = os.path.join(REPO, ".cache", "collections")
 if COLLECTIONS not in sys.path:
     sys.path.insert(0, COLLECTIONS)
 
-pytest.importorskip("netmiko")
-pytest.importorskip("asyncssh")
+require("netmiko", "asyncssh")
 for tool in ("ssh", "ssh-agent", "ssh-add", "ssh-keygen"):
     if not shutil.which(tool):
         pytest.skip("%s (openssh-client) is not installed" % tool, allow_module_level=True)

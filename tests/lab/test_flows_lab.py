@@ -37,7 +37,7 @@ from ansible_collections.voipready.network.plugins.module_utils.intent import ( 
 from ansible_collections.voipready.network.plugins.module_utils.platforms import linux  # noqa: E402
 from ansible_collections.voipready.network.plugins.module_utils.platforms.flows import (  # noqa: E402
     policy_from_running)
-from test_flows_kernel import OBSERVE, SENDER, random_flows  # noqa: E402
+from test_flows_kernel import OBSERVE, SENDER, observed, random_flows  # noqa: E402
 
 pytestmark = pytest.mark.skipif(shutil.which("podman") is None, reason="podman is not installed: the lab needs it")
 
@@ -119,21 +119,10 @@ def kernel_verdicts(batch) -> dict:
         sh(container, "python3 -c '%s'" % SENDER.replace("'", "'\"'\"'"), check=True, input=payload)
     seen = {}
     for container in (PHONE, PROVIDER):
-        data = json.loads(sh(container, "nft -j list table inet vrt_observe", check=True).stdout)["nftables"]
-        for obj in data:
-            body = obj.get("set")
-            for elem in (body or {}).get("elem") or []:
-                value = elem["elem"]["val"] if "elem" in elem else elem
-                parts = value["concat"]
-                if body["name"] == "seen4":
-                    src, dst, proto, dport, dscp = parts
-                    dscp = linux.nm.NFT_DSCP.get(dscp, dscp) if isinstance(dscp, str) else dscp
-                    # outbound arrives masqueraded: the provider side keys without the source
-                    key = (None if container == PROVIDER else src, dst, proto, dport)
-                else:
-                    key = (None if container == PROVIDER else parts[0], parts[1], "icmp", None)
-                    dscp = 0
-                seen[key] = dscp
+        for (src, dst, proto, dport), dscp in observed(
+                sh(container, "nft -j list table inet vrt_observe", check=True).stdout).items():
+            # outbound arrives masqueraded: the provider side keys without the source
+            seen[(None if container == PROVIDER else src, dst, proto, dport)] = dscp
         sh(container, "nft flush set inet vrt_observe seen4; nft flush set inet vrt_observe seen_icmp")
     return seen
 
