@@ -32,6 +32,7 @@ import contextlib
 import glob
 import json
 import os
+import pwd
 import re
 import secrets
 import shutil
@@ -94,12 +95,12 @@ def _python_version(path: str) -> tuple | None:
     try:
         out = subprocess.run([path, "-c", "import sys, venv, ensurepip; print('%d %d' % sys.version_info[:2])"],
                              capture_output=True, text=True, timeout=30, check=False)
-    except OSError:
+    except (OSError, subprocess.TimeoutExpired):
         return None
-    if out.returncode != 0:
-        return None
-    major, minor = out.stdout.split()
-    return int(major), int(minor)
+    words = out.stdout.split()
+    if out.returncode != 0 or len(words) != 2 or not all(w.isdigit() for w in words):
+        return None             # e.g. a pyenv shim of a version pyenv has not selected
+    return int(words[0]), int(words[1])
 
 
 def python_candidates() -> list[str]:
@@ -171,7 +172,6 @@ def postgres_user() -> dict:
     """subprocess keyword arguments that run PostgreSQL as `postgres` when we are root."""
     if os.geteuid() != 0:
         return {}
-    import pwd  # pylint: disable=import-outside-toplevel  (POSIX only, like the rest of the lab)
     try:
         entry = pwd.getpwnam("postgres")
     except KeyError:

@@ -56,6 +56,8 @@ DEVICES = {
                 "model": "DCS-7010T-48 (emulated)"},
     "vr-asa1": {"role": "firewall", "platform": "cisco-asa", "manufacturer": "Cisco", "model": "ASAv (emulated)"},
 }
+PLATFORM_NAMES = {"linux": "Linux", "openvswitch": "Open vSwitch", "cisco-ios": "Cisco IOS",
+                  "arista-eos": "Arista EOS", "cisco-asa": "Cisco ASA"}
 # In NetBox, tagged and addressed like the others, but being decommissioned: not in the inventory.
 RETIRED = {"name": "vr-fw0", "status": "decommissioning", "like": "vr-fw1"}
 # Set by the inventory beside netbox.yml (controller side), not by NetBox.
@@ -115,7 +117,7 @@ def load(nb, lab_view: dict, facts: dict) -> dict:
              for d in DEVICES.values()}
     roles = {r: post("/api/dcim/device-roles/", {"name": r, "slug": r, "color": "2196f3"})
              for r in sorted({d["role"] for d in DEVICES.values()})}
-    platforms = {p: post("/api/dcim/platforms/", {"name": p, "slug": p})
+    platforms = {p: post("/api/dcim/platforms/", {"name": PLATFORM_NAMES[p], "slug": p})
                  for p in sorted({d["platform"] for d in DEVICES.values()})}
     # group_vars/all.yml of the lab -> one config context for the site
     site_context = yaml.safe_load((REPO / "inventories" / "lab" / "group_vars" / "all.yml").read_text())
@@ -148,7 +150,7 @@ def lab():
 
 
 @pytest.fixture(scope="module")
-def netbox(lab, tmp_path_factory):   # pylint: disable=redefined-outer-name,unused-argument
+def netbox(lab, tmp_path_factory):
     t0 = time.monotonic()
     tmp = tmp_path_factory.mktemp("netbox")
     with netbox_lab.running() as nb:
