@@ -79,7 +79,19 @@ def ansible(tool: str, args: list, env: dict, timeout: int = 900) -> subprocess.
 def inventory(args: list, env: dict) -> dict:
     p = ansible("ansible-inventory", [*args, "--list"], env, timeout=600)
     assert p.returncode == 0, "ansible-inventory %s failed:\n%s\n%s" % (args, p.stdout[-3000:], p.stderr[-3000:])
-    return json.loads(p.stdout)
+    return plain(json.loads(p.stdout))
+
+
+def plain(value):
+    """ansible-inventory's JSON without its markers of data that is never templated
+    ({"__ansible_unsafe": value}: what an inventory plugin read from NetBox)."""
+    if isinstance(value, dict):
+        if list(value) == ["__ansible_unsafe"]:
+            return plain(value["__ansible_unsafe"])
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
 
 
 def members(listing: dict, group: str) -> set:
