@@ -23,3 +23,20 @@ class VoipReadyError(Exception):
 
     def __str__(self):
         return self.message
+
+
+# The one way every layer fails: three message shapes over one raise, so a message reads
+# the same whichever driver or validator found the problem.
+def fail(message, field=None, value=None):
+    """Raise VoipReadyError: ``message``, naming ``field`` and ``value``."""
+    raise VoipReadyError(message, field=field, value=value)
+
+
+def invalid(field, value, why):
+    """Bad input, as ``field=value why`` (``timeouts.udp=0 must be an integer ...``)."""
+    fail("%s=%r %s" % (field, value, why), field, value)
+
+
+def unreadable(platform, what, value):
+    """A running configuration the driver cannot read (``eos: could not read port: 'x'``)."""
+    fail("%s: could not read %s: %r" % (platform, what, value), "running", value)

@@ -30,7 +30,7 @@ import copy
 import ipaddress
 import re
 
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, invalid
 
 FEATURES = ("allowlist", "sip_alg", "voice_vlan", "qos", "timeouts")
 
@@ -132,17 +132,13 @@ def field_label(field):
     return "%s (inventory variable %s)" % (field, variable) if variable else field
 
 
-def _fail(field, value, why):
-    raise VoipReadyError("%s=%r %s" % (field, value, why), field=field, value=value)
-
-
 def _check_keys(field, value, allowed):
     if not isinstance(value, dict):
-        _fail(field, value, "must be a mapping")
+        invalid(field, value, "must be a mapping")
     unknown = sorted(set(value) - set(allowed))
     if unknown:
-        _fail("%s.%s" % (field, unknown[0]), value[unknown[0]],
-              "is not a known option; valid options: %s" % ", ".join(sorted(allowed)))
+        invalid("%s.%s" % (field, unknown[0]), value[unknown[0]],
+                "is not a known option; valid options: %s" % ", ".join(sorted(allowed)))
 
 
 def _with_defaults(field, value, defaults):
@@ -156,11 +152,11 @@ def _with_defaults(field, value, defaults):
 def check_int(field, value, low, high):
     """Return value as int when low <= value <= high; bool and floats are refused."""
     if isinstance(value, bool):
-        _fail(field, value, "must be an integer from %d to %d" % (low, high))
+        invalid(field, value, "must be an integer from %d to %d" % (low, high))
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
     if not isinstance(value, int) or not low <= value <= high:
-        _fail(field, value, "must be an integer from %d to %d" % (low, high))
+        invalid(field, value, "must be an integer from %d to %d" % (low, high))
     return value
 
 
@@ -176,7 +172,7 @@ def check_network(field, value):
     try:
         net = ipaddress.ip_network(str(value).strip(), strict=True)
     except ValueError as exc:
-        _fail(field, value, "is not a valid IP address or CIDR (%s)" % exc)
+        invalid(field, value, "is not a valid IP address or CIDR (%s)" % exc)
     if net.prefixlen == net.max_prefixlen:
         return str(net.network_address)
     return str(net)
@@ -187,37 +183,37 @@ def check_interface_address(field, value):
     try:
         iface = ipaddress.ip_interface(str(value).strip())
     except ValueError as exc:
-        _fail(field, value, "is not a valid interface address such as 192.0.2.1/24 (%s)" % exc)
+        invalid(field, value, "is not a valid interface address such as 192.0.2.1/24 (%s)" % exc)
     if "/" not in str(value):
-        _fail(field, value, "needs a prefix length, e.g. 192.0.2.1/24")
+        invalid(field, value, "needs a prefix length, e.g. 192.0.2.1/24")
     return str(iface)
 
 
 def check_name(field, value):
     if not isinstance(value, str) or not NAME_RE.match(value):
-        _fail(field, value, "must start with a letter and hold only letters, digits, '-' and '_' "
-                            "(at most 31 characters)")
+        invalid(field, value, "must start with a letter and hold only letters, digits, '-' and '_' "
+                              "(at most 31 characters)")
     return value
 
 
 def check_interfaces(field, value):
     if not isinstance(value, list):
-        _fail(field, value, "must be a list of interface names")
+        invalid(field, value, "must be a list of interface names")
     for index, name in enumerate(value):
         if not isinstance(name, str) or not IFACE_RE.match(name):
-            _fail("%s[%d]" % (field, index), name, "is not a valid interface name")
+            invalid("%s[%d]" % (field, index), name, "is not a valid interface name")
     if len(set(value)) != len(value):
-        _fail(field, value, "lists an interface twice")
+        invalid(field, value, "lists an interface twice")
     return list(value)
 
 
 def check_port_range(field, proto, port_min, port_max):
     if proto not in ("tcp", "udp"):
-        _fail(field + ".proto", proto, "must be 'tcp' or 'udp'")
+        invalid(field + ".proto", proto, "must be 'tcp' or 'udp'")
     low = check_int(field + ".port_min", port_min, 1, 65535)
     high = check_int(field + ".port_max", port_max, 1, 65535)
     if low > high:
-        _fail(field + ".port_max", high, "is below port_min=%d" % low)
+        invalid(field + ".port_max", high, "is below port_min=%d" % low)
     return low, high
 
 
@@ -229,17 +225,17 @@ RULE_KEYS = ("id", "provider", "region", "profile", "service", "component", "pro
 def validate_rule(field, rule):
     """A normalized provider rule (the export format) as the drivers consume it."""
     if not isinstance(rule, dict):
-        _fail(field, rule, "must be a rule mapping as returned by voipready.network.provider_rules")
+        invalid(field, rule, "must be a rule mapping as returned by voipready.network.provider_rules")
     for key in ("id", "service", "proto", "port_min", "port_max", "direction"):
         if key not in rule:
-            _fail(field + "." + key, None, "is required")
+            invalid(field + "." + key, None, "is required")
     out = dict(rule)
     if not isinstance(rule["id"], str) or not re.match(r"^[a-z0-9][a-z0-9.-]*$", rule["id"]):
-        _fail(field + ".id", rule["id"], "must be lower-case letters, digits, '.' and '-'")
+        invalid(field + ".id", rule["id"], "must be lower-case letters, digits, '.' and '-'")
     out["port_min"], out["port_max"] = check_port_range(field, rule["proto"], rule["port_min"],
                                                         rule["port_max"])
     if rule["direction"] not in ("inbound", "outbound", "both"):
-        _fail(field + ".direction", rule["direction"], "must be inbound, outbound or both")
+        invalid(field + ".direction", rule["direction"], "must be inbound, outbound or both")
     addresses = rule.get("addresses") or []
     out["addresses"] = sorted(set(check_network("%s.addresses[%d]" % (field, i), a)
                                   for i, a in enumerate(addresses)), key=_net_key)
@@ -263,12 +259,12 @@ def validate_allowlist(value, field="allowlist"):
     cfg = _with_defaults(field, value, ALLOWLIST_DEFAULTS)
     check_name(field + ".name", cfg["name"])
     if not isinstance(cfg["rules"], list):
-        _fail(field + ".rules", cfg["rules"], "must be a list of rules")
+        invalid(field + ".rules", cfg["rules"], "must be a list of rules")
     rules = [validate_rule("%s.rules[%d]" % (field, i), r) for i, r in enumerate(cfg["rules"])]
     ids = [r["id"] for r in rules]
     dupes = sorted(set(i for i in ids if ids.count(i) > 1))
     if dupes:
-        _fail(field + ".rules", dupes[0], "names a rule id twice")
+        invalid(field + ".rules", dupes[0], "names a rule id twice")
     cfg["rules"] = sorted(rules, key=lambda r: r["id"])
     cfg["voice_networks"] = sorted(set(
         check_network("%s.voice_networks[%d]" % (field, i), n)
@@ -280,9 +276,9 @@ def validate_allowlist(value, field="allowlist"):
             for i, a in enumerate(essentials[key] or [])), key=_net_key)
     cfg["essentials"] = essentials
     if not isinstance(cfg["enforce"], bool):
-        _fail(field + ".enforce", cfg["enforce"], "must be true or false")
+        invalid(field + ".enforce", cfg["enforce"], "must be true or false")
     if cfg["fqdn_mode"] not in ("auto", "objects", "resolve", "skip"):
-        _fail(field + ".fqdn_mode", cfg["fqdn_mode"], "must be one of auto, objects, resolve, skip")
+        invalid(field + ".fqdn_mode", cfg["fqdn_mode"], "must be one of auto, objects, resolve, skip")
     for key in ("inside_interfaces", "outside_interfaces"):
         cfg[key] = check_interfaces(field + "." + key, cfg[key] or [])
     for key in ("inside_zone", "outside_zone"):
@@ -293,7 +289,7 @@ def validate_allowlist(value, field="allowlist"):
 def validate_sip_alg(value, field="sip_alg"):
     cfg = _with_defaults(field, value, {"enabled": False})
     if not isinstance(cfg["enabled"], bool):
-        _fail(field + ".enabled", cfg["enabled"], "must be true or false")
+        invalid(field + ".enabled", cfg["enabled"], "must be true or false")
     return cfg
 
 
@@ -309,17 +305,17 @@ def validate_voice_vlan(value, field="voice_vlan"):
     cfg["voice_vlan"] = _vlan(field + ".voice_vlan", cfg["voice_vlan"], "VOICE")
     cfg["data_vlan"] = _vlan(field + ".data_vlan", cfg["data_vlan"], "DATA")
     if cfg["voice_vlan"]["id"] == cfg["data_vlan"]["id"]:
-        _fail(field + ".voice_vlan.id", cfg["voice_vlan"]["id"],
-              "must differ from data_vlan.id: separation is the point of a voice VLAN")
+        invalid(field + ".voice_vlan.id", cfg["voice_vlan"]["id"],
+                "must differ from data_vlan.id: separation is the point of a voice VLAN")
     cfg["phone_ports"] = check_interfaces(field + ".phone_ports", cfg["phone_ports"] or [])
     cfg["uplink_ports"] = check_interfaces(field + ".uplink_ports", cfg["uplink_ports"] or [])
     both = sorted(set(cfg["phone_ports"]) & set(cfg["uplink_ports"]))
     if both:
-        _fail(field + ".uplink_ports", both[0], "is also listed in phone_ports")
+        invalid(field + ".uplink_ports", both[0], "is also listed in phone_ports")
     if not isinstance(cfg["trust_dscp"], bool):
-        _fail(field + ".trust_dscp", cfg["trust_dscp"], "must be true or false")
+        invalid(field + ".trust_dscp", cfg["trust_dscp"], "must be true or false")
     if not isinstance(cfg["enable_mls_qos"], bool):
-        _fail(field + ".enable_mls_qos", cfg["enable_mls_qos"], "must be true or false")
+        invalid(field + ".enable_mls_qos", cfg["enable_mls_qos"], "must be true or false")
     subs = []
     for i, sub in enumerate(cfg["subinterfaces"] or []):
         f = "%s.subinterfaces[%d]" % (field, i)
@@ -336,7 +332,7 @@ def validate_voice_vlan(value, field="voice_vlan"):
 def validate_qos(value, field="qos"):
     cfg = _with_defaults(field, value, QOS_DEFAULTS)
     if not isinstance(cfg["trust"], bool):
-        _fail(field + ".trust", cfg["trust"], "must be true or false")
+        invalid(field + ".trust", cfg["trust"], "must be true or false")
     classes = []
     for i, cls in enumerate(cfg["classes"] or []):
         f = "%s.classes[%d]" % (field, i)
@@ -355,13 +351,13 @@ def validate_qos(value, field="qos"):
                 for k, a in enumerate(match["addresses"] or [])), key=_net_key)
             matches.append(match)
         if not matches:
-            _fail(f + ".matches", cls["matches"], "must list at least one proto/port match")
+            invalid(f + ".matches", cls["matches"], "must list at least one proto/port match")
         cls["matches"] = sorted(matches, key=lambda m: (m["proto"], m["port_min"], m["port_max"],
                                                         m["addresses"]))
         classes.append(cls)
     names = [c["name"] for c in classes]
     if len(set(names)) != len(names):
-        _fail(field + ".classes", names, "names a class twice")
+        invalid(field + ".classes", names, "names a class twice")
     cfg["classes"] = sorted(classes, key=lambda c: (-c["dscp"], c["name"]))
     cfg["interfaces"] = check_interfaces(field + ".interfaces", cfg["interfaces"] or [])
     return cfg
@@ -379,13 +375,13 @@ def validate_timeouts(value, field="timeouts"):
     # provider's SBC learned is gone when the next INVITE comes in.
     for key in ("udp_stream", "sip"):
         if cfg[key] <= keepalive:
-            _fail(field + "." + key, cfg[key],
-                  "must be longer than keepalive_interval=%d: the NAT mapping would expire "
-                  "between two keep-alives" % keepalive)
+            invalid(field + "." + key, cfg[key],
+                    "must be longer than keepalive_interval=%d: the NAT mapping would expire "
+                    "between two keep-alives" % keepalive)
     if cfg["udp"] > cfg["udp_stream"]:
-        _fail(field + ".udp", cfg["udp"],
-              "must not exceed udp_stream=%d (an unreplied flow outliving an assured one "
-              "is a misconfiguration)" % cfg["udp_stream"])
+        invalid(field + ".udp", cfg["udp"],
+                "must not exceed udp_stream=%d (an unreplied flow outliving an assured one "
+                "is a misconfiguration)" % cfg["udp_stream"])
     return cfg
 
 
@@ -400,17 +396,17 @@ VALIDATORS = {
 
 def validate_platform(platform):
     if platform not in PLATFORMS:
-        _fail("platform", platform, "is not supported; valid platforms: %s" % ", ".join(PLATFORMS))
+        invalid("platform", platform, "is not supported; valid platforms: %s" % ", ".join(PLATFORMS))
     return platform
 
 
 def validate_intent(features):
     """Validate a {feature: config} mapping; returns a normalized deep copy."""
     if not isinstance(features, dict):
-        _fail("features", features, "must be a mapping of feature name to its configuration")
+        invalid("features", features, "must be a mapping of feature name to its configuration")
     unknown = sorted(set(features) - set(FEATURES))
     if unknown:
-        _fail("features", unknown[0], "is not a feature; valid features: %s" % ", ".join(FEATURES))
+        invalid("features", unknown[0], "is not a feature; valid features: %s" % ", ".join(FEATURES))
     return dict((name, VALIDATORS[name](features[name])) for name in FEATURES if name in features)
 
 

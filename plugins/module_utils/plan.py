@@ -25,7 +25,7 @@ __metaclass__ = type
 
 import ipaddress
 
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, fail
 
 #: the inventory variable behind each field these checks name (roles/*/tasks/main.yml)
 VARIABLES = {
@@ -58,10 +58,6 @@ def label(field):
     return "%s (%s)" % (field, variable) if variable else field
 
 
-def _fail(message, field, value):
-    raise VoipReadyError(message, field=field, value=value)
-
-
 def voice_interfaces(driver, intent):
     """{voice network: (interface, subinterfaces index)} for voice networks a voice_vlan
     sub-interface of this change carries (its address is in the voice network)."""
@@ -89,11 +85,11 @@ def validate(driver, intent):
     outside = [canon(n) for n in cfg.get("outside_interfaces") or []]
     both = [n for n in inside if n.lower() in set(o.lower() for o in outside)]
     if both:
-        _fail("%s and %s both name %r: an interface faces the voice networks or the provider, "
-              "not both (the inside binding would be replaced by the outside one); remove it "
-              "from one of them" % (label("allowlist.inside_interfaces"),
-                                    label("allowlist.outside_interfaces"), both[0]),
-              "allowlist.inside_interfaces", both[0])
+        fail("%s and %s both name %r: an interface faces the voice networks or the provider, "
+             "not both (the inside binding would be replaced by the outside one); remove it "
+             "from one of them" % (label("allowlist.inside_interfaces"),
+                                   label("allowlist.outside_interfaces"), both[0]),
+             "allowlist.inside_interfaces", both[0])
     located = voice_interfaces(driver, intent)
     for voice in sorted(located):
         name, index = located[voice]
@@ -102,18 +98,18 @@ def validate(driver, intent):
             label("voice_vlan.subinterfaces[%d]" % index), sub["parent"], sub["vlan"],
             sub["address"])
         if canon(name) in outside:
-            _fail("%s %s lives on %s, %s, which %s lists as outside" % (
+            fail("%s %s lives on %s, %s, which %s lists as outside" % (
                 label("allowlist.voice_networks"), voice, name, where,
                 label("allowlist.outside_interfaces")), "allowlist.outside_interfaces", name)
         if driver.binds_inside and inside and canon(name) not in inside:
-            _fail("%s %s lives on %s, %s, but %s is %s: the allowlist's policies bind to %s, "
-                  "which voice traffic never crosses, so no voice flow would match them; list "
-                  "%s in %s" % (
-                      label("allowlist.voice_networks"), voice, name, where,
-                      label("allowlist.inside_interfaces"), cfg["inside_interfaces"],
-                      ", ".join(cfg["inside_interfaces"]), name,
-                      VARIABLES["allowlist.inside_interfaces"]),
-                  "allowlist.inside_interfaces", cfg["inside_interfaces"])
+            fail("%s %s lives on %s, %s, but %s is %s: the allowlist's policies bind to %s, "
+                 "which voice traffic never crosses, so no voice flow would match them; list "
+                 "%s in %s" % (
+                     label("allowlist.voice_networks"), voice, name, where,
+                     label("allowlist.inside_interfaces"), cfg["inside_interfaces"],
+                     ", ".join(cfg["inside_interfaces"]), name,
+                     VARIABLES["allowlist.inside_interfaces"]),
+                 "allowlist.inside_interfaces", cfg["inside_interfaces"])
     _validate_qos(driver, intent, inside, outside, located)
     return intent
 
@@ -128,15 +124,15 @@ def _validate_qos(driver, intent, inside, outside, located):
     enters = sorted(set(inside) | set(canon(n) for n, _i in located.values()))
     what = "%s %s" % (driver.platform, QOS_WHERE[binding])
     if binding in ("ingress", "both") and enters and not set(listed) & set(enters):
-        _fail("%s is %s: %s, so phone-to-provider voice (RTP, SIP) would never be classified: "
-              "it enters the device on %s (%s). List %s in %s (where voice enters; keep the "
-              "outside ones for the provider's traffic)" % (
-                  label("qos.interfaces"), qos["interfaces"], what, ", ".join(enters),
-                  label("allowlist.inside_interfaces"), " and ".join(enters),
-                  VARIABLES["qos.interfaces"]), "qos.interfaces", qos["interfaces"])
+        fail("%s is %s: %s, so phone-to-provider voice (RTP, SIP) would never be classified: "
+             "it enters the device on %s (%s). List %s in %s (where voice enters; keep the "
+             "outside ones for the provider's traffic)" % (
+                 label("qos.interfaces"), qos["interfaces"], what, ", ".join(enters),
+                 label("allowlist.inside_interfaces"), " and ".join(enters),
+                 VARIABLES["qos.interfaces"]), "qos.interfaces", qos["interfaces"])
     if binding in ("egress", "both") and outside and not set(listed) & set(outside):
-        _fail("%s is %s: %s, so phone-to-provider voice would leave on %s (%s) unmarked; list "
-              "%s in %s" % (
-                  label("qos.interfaces"), qos["interfaces"], what, ", ".join(outside),
-                  label("allowlist.outside_interfaces"), " and ".join(outside),
-                  VARIABLES["qos.interfaces"]), "qos.interfaces", qos["interfaces"])
+        fail("%s is %s: %s, so phone-to-provider voice would leave on %s (%s) unmarked; list "
+             "%s in %s" % (
+                 label("qos.interfaces"), qos["interfaces"], what, ", ".join(outside),
+                 label("allowlist.outside_interfaces"), " and ".join(outside),
+                 VARIABLES["qos.interfaces"]), "qos.interfaces", qos["interfaces"])

@@ -37,7 +37,7 @@ import copy
 import ipaddress
 import re
 
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, invalid
 from ansible_collections.voipready.network.plugins.module_utils.intent import FEATURES
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
     PlatformDriver, check_present)
@@ -63,10 +63,6 @@ SUBIF_KEYS = (
 )
 
 _TIME_RE = re.compile(r"^\d+:\d{1,2}:\d{2}$")
-
-
-def _fail(field, value, why):
-    raise VoipReadyError("%s=%r %s" % (field, value, why), field=field, value=value)
 
 
 def hms(seconds):
@@ -590,8 +586,8 @@ class Driver(PlatformDriver):
                 nameif = "vlan%d" % sub["vlan"]
             owner = cur["nameifs"].get(nameif)
             if owner and owner != name:
-                _fail("voice_vlan.subinterfaces", nameif,
-                      "is already the nameif of %s; rename it or the VLAN" % owner)
+                invalid("voice_vlan.subinterfaces", nameif,
+                        "is already the nameif of %s; rename it or the VLAN" % owner)
             des["subifs"].add(name)
             des["keys"][(ctx, "vlan")] = "vlan %d" % sub["vlan"]
             des["keys"][(ctx, "nameif")] = "nameif " + nameif
@@ -610,8 +606,8 @@ class Driver(PlatformDriver):
             elif value < minimum:
                 field = {"udp": "timeouts.udp_stream", "sip": "timeouts.sip",
                          "conn": "timeouts.tcp_established"}[name]
-                _fail(field, value, "is below the ASA minimum for 'timeout %s' (%s)"
-                      % (name, hms(minimum)))
+                invalid(field, value, "is below the ASA minimum for 'timeout %s' (%s)"
+                        % (name, hms(minimum)))
             des["keys"][((), "timeout " + name)] = "timeout %s %s" % (name, hms(value))
 
     # -- comparing ---------------------------------------------------------------------------

@@ -24,7 +24,7 @@ __metaclass__ = type
 import ipaddress
 import re
 
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, unreadable
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, DSCP_NAMES, FEATURES)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
@@ -73,11 +73,6 @@ ACE_RE = re.compile(r"^(\d+) (permit|deny) (\S+) (.*)$")
 REMARK_RE = re.compile(r"^(\d+) remark voipready (\S+)(?: same-as (\S+))?$")
 
 
-def _fail(what, value):
-    raise VoipReadyError("eos: could not read %s: %r" % (what, value), field="running",
-                         value=value)
-
-
 def _prefix(intent):
     """The owned-name prefix: allowlist.name, VOIPREADY when there is no allowlist."""
     return (intent.get("allowlist") or {}).get("name") or DEFAULT_PREFIX
@@ -103,7 +98,7 @@ def _port_number(token):
     if token in PORT_NAMES:
         return PORT_NAMES[token]
     if not token.isdigit() or not 0 < int(token) < 65536:
-        _fail("port", token)
+        unreadable("eos", "port", token)
     return int(token)
 
 
@@ -111,7 +106,7 @@ def _port_number(token):
 def _read_address(tokens, entry):
     """Consume one address (any | host A | A/len | A WILDCARD) -> canonical network."""
     if not tokens:
-        _fail("ACL entry (address missing)", entry)
+        unreadable("eos", "ACL entry (address missing)", entry)
     tok = tokens.pop(0)
     try:
         if tok == "any":
@@ -124,7 +119,7 @@ def _read_address(tokens, entry):
             wildcard = ipaddress.ip_address(tokens.pop(0))
             net = ipaddress.ip_network("%s/%s" % (tok, wildcard), strict=False)
     except (ValueError, IndexError):
-        _fail("ACL address", entry)
+        unreadable("eos", "ACL address", entry)
     return str(net.network_address) if net.prefixlen == net.max_prefixlen else str(net)
 
 
@@ -135,16 +130,16 @@ def _read_ports(tokens, entry):
     op = tokens.pop(0)
     if op == "range":
         if len(tokens) < 2:
-            _fail("ACL port range", entry)
+            unreadable("eos", "ACL port range", entry)
         low, high = _port_number(tokens.pop(0)), _port_number(tokens.pop(0))
         if low > high:
-            _fail("ACL port range", entry)
+            unreadable("eos", "ACL port range", entry)
         return low, high
     if op != "eq" or not tokens:
-        _fail("ACL port operator", entry)
+        unreadable("eos", "ACL port operator", entry)
     port = _port_number(tokens.pop(0))
     if tokens and (tokens[0] in PORT_NAMES or tokens[0].isdigit()):
-        _fail("ACL entry with several ports (not written by voipready)", entry)
+        unreadable("eos", "ACL entry with several ports (not written by voipready)", entry)
     return port, port
 
 
@@ -152,16 +147,16 @@ def parse_ace(text):
     """'20 permit udp host 1.2.3.4 eq sip any' -> (seq, action, proto, src, sport, dst, dport)."""
     m = ACE_RE.match(text)
     if not m:
-        _fail("ACL entry", text)
+        unreadable("eos", "ACL entry", text)
     tokens = m.group(4).split()
     src = _read_address(tokens, text)
     sport = _read_ports(tokens, text)
     dst = _read_address(tokens, text)
     dport = _read_ports(tokens, text)
     if tokens:
-        _fail("ACL entry (trailing words)", text)
+        unreadable("eos", "ACL entry (trailing words)", text)
     if m.group(3) not in ("ip", "tcp", "udp"):
-        _fail("ACL protocol", text)
+        unreadable("eos", "ACL protocol", text)
     return int(m.group(1)), m.group(2), m.group(3), src, sport, dst, dport
 
 
@@ -192,7 +187,7 @@ def tree(text):
     """Configuration text -> hier_config tree (EOS driver)."""
     from hier_config import get_hconfig
     if not isinstance(text, str):
-        _fail("running configuration (not text)", type(text).__name__)
+        unreadable("eos", "running configuration (not text)", type(text).__name__)
     try:
         return get_hconfig(_hier_driver(), text)
     except Exception as exc:  # hier_config raises plain errors on bad indentation
@@ -446,7 +441,7 @@ class Driver(PlatformDriver):
                 elif tag and action == "permit" and proto in ("tcp", "udp"):
                     forward = dport or sport
                     if forward is None:
-                        _fail("allowlist entry without a port", render_entry(entry))
+                        unreadable("eos", "allowlist entry without a port", render_entry(entry))
                     rule = rules.setdefault(tag, {
                         "id": tag, "service": None, "proto": proto, "addresses": set(),
                         "fqdns": [], "direction": set(), "enforceable": True,
@@ -524,7 +519,7 @@ class Driver(PlatformDriver):
                 value = m.group(1)
                 dscp = DSCP_NAMES.get(value, int(value) if value.isdigit() else None)
                 if dscp is None or not 0 <= dscp <= 63:
-                    _fail("set dscp", value)
+                    unreadable("eos", "set dscp", value)
                 matches = {}
                 for entry in acls.get("%s-QOS-%s" % (prefix, current), []):
                     if entry[1] == "permit" and entry[6]:

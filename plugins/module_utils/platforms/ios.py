@@ -45,7 +45,7 @@ import copy
 import ipaddress
 import re
 
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, invalid
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, DSCP_NAMES, FEATURES)
 from ansible_collections.voipready.network.plugins.module_utils.intent import field_label
@@ -109,10 +109,6 @@ def canonical_interface(name):
         if word == abbrev:
             return full + rest
     return name
-
-
-def _fail(field, value, why):
-    raise VoipReadyError("%s=%r %s" % (field, value, why), field=field, value=value)
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -633,14 +629,14 @@ class Driver(PlatformDriver):
             notes.append("IPv6 voice networks %s are not matched: IOS object-groups hold IPv4 only"
                          % ", ".join(skipped_v6))
         if cfg["enforce"] and not voice_nets and (inside or outside):
-            _fail("allowlist.voice_networks", cfg["voice_networks"],
-                  "must name the voice subnets on ios when enforce is true: IOS ACLs are "
-                  "stateless, so dropping 'everything else' for any host would also drop the "
-                  "return traffic and management traffic of every other host on those interfaces")
+            invalid("allowlist.voice_networks", cfg["voice_networks"],
+                    "must name the voice subnets on ios when enforce is true: IOS ACLs are "
+                    "stateless, so dropping 'everything else' for any host would also drop the "
+                    "return traffic and management traffic of every other host on those interfaces")
         if cfg["fqdn_mode"] == "objects":
-            _fail("allowlist.fqdn_mode", "objects",
-                  "is not possible on ios: IOS extended ACLs cannot match DNS names; use auto "
-                  "(addresses only, FQDN-only rules reported) or resolve")
+            invalid("allowlist.fqdn_mode", "objects",
+                    "is not possible on ios: IOS extended ACLs cannot match DNS names; use auto "
+                    "(addresses only, FQDN-only rules reported) or resolve")
         flows, plan_notes = cli.plan_flows(cfg, fqdn_objects=False, ipv6=False,
                                            wildcard_why=self.wildcard_why)
         notes.extend(plan_notes)
@@ -722,10 +718,10 @@ class Driver(PlatformDriver):
 
     def _want_sip_alg(self, cur, des, cfg, state, notes):
         if cur["zbf_sip"] and state != "deleted" and not cfg["enabled"]:
-            _fail("sip_alg", ", ".join(cur["zbf_sip"]),
-                  "cannot be switched off by voipready: zone-based firewall class-map(s) inspect "
-                  "SIP ('match protocol sip'), which voipready does not own; remove that match "
-                  "(or inspect SIP as pass) before running again")
+            invalid("sip_alg", ", ".join(cur["zbf_sip"]),
+                    "cannot be switched off by voipready: zone-based firewall class-map(s) inspect "
+                    "SIP ('match protocol sip'), which voipready does not own; remove that match "
+                    "(or inspect SIP as pass) before running again")
         if state == "deleted":
             return  # the SIP ALG stays off: switching it back on is never what is asked for
         for proto in ("udp", "tcp"):

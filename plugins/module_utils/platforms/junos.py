@@ -27,7 +27,7 @@ import math
 import re
 from collections import OrderedDict
 
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, unreadable
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, FEATURES)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
@@ -111,11 +111,6 @@ INSERT_RE = re.compile(r"^insert security policies from-zone (\S+) to-zone (\S+)
                        r"(before|after) policy (\S+)$")
 
 
-def _fail(what, value):
-    raise VoipReadyError("junos: could not read %s: %r" % (what, value), field="running",
-                         value=value)
-
-
 def _prefix(intent):
     """The owned-name prefix: allowlist.name, VOIPREADY when there is no allowlist."""
     return (intent.get("allowlist") or {}).get("name") or DEFAULT_PREFIX
@@ -132,7 +127,7 @@ def _prefixlen(text):
     try:
         net = ipaddress.ip_network(text, strict=False)
     except ValueError:
-        _fail("address", text)
+        unreadable("junos", "address", text)
     return str(net.network_address) if net.prefixlen == net.max_prefixlen else str(net)
 
 
@@ -152,11 +147,11 @@ def _port_range(text):
     try:
         ports = [PORT_NAMES[p] if p in PORT_NAMES else int(p) for p in parts]
     except ValueError:
-        _fail("port", text)
+        unreadable("junos", "port", text)
     if text == "0":
         return 0, 0
     if len(ports) not in (1, 2) or not 1 <= ports[0] <= ports[-1] <= 65535:
-        _fail("port range", text)
+        unreadable("junos", "port range", text)
     return ports[0], ports[-1]
 
 
@@ -182,11 +177,11 @@ def _addr_name(prefix, address):
 def set_lines(running):
     """``display set`` (or curly) text -> the statements without their ``set `` keyword."""
     if not isinstance(running, str):
-        _fail("running configuration (not text)", type(running).__name__)
+        unreadable("junos", "running configuration (not text)", type(running).__name__)
     text = running
     if "{" in text and not re.search(r"^set ", text, re.M):
         if text.count("{") != text.count("}"):
-            _fail("configuration (unbalanced braces)", text[-60:])
+            unreadable("junos", "configuration (unbalanced braces)", text[-60:])
         from hier_config.platforms.functions import convert_to_set_commands
         text = convert_to_set_commands(text)
     lines = []
@@ -197,7 +192,7 @@ def set_lines(running):
         if line.startswith("set "):
             lines.append(re.sub(r"\s+", " ", line[4:]))
         elif not line.startswith(("deactivate ", "activate ", "protect ")):
-            _fail("line %d (expected a 'set' statement)" % number, line)
+            unreadable("junos", "line %d (expected a 'set' statement)" % number, line)
     # a statement set twice is set once (and hier_config refuses duplicate children)
     return list(OrderedDict.fromkeys(lines))
 
@@ -489,7 +484,7 @@ class Driver(PlatformDriver):
             r"class-of-service rewrite-rules dscp )%s-" % re.escape(name))
         for line in lines:
             if owned_kind.match(line) and not self._known(name, line):
-                _fail("owned statement", "set " + line)
+                unreadable("junos", "owned statement", "set " + line)
         return {
             "allowlist": self._parse_allowlist(lines, name),
             "sip_alg": {"enabled": "security alg sip disable" not in lines},
@@ -512,13 +507,13 @@ class Driver(PlatformDriver):
         out = {}
         for app, leaves in apps.items():
             if leaves.get("protocol", "tcp") not in ("tcp", "udp"):
-                _fail("application protocol", leaves["protocol"])
+                unreadable("junos", "application protocol", leaves["protocol"])
             low, high = _port_range(leaves.get("destination-port", "0"))
             if "protocol" not in leaves:
                 continue
             timeout = leaves.get("inactivity-timeout")
             if timeout is not None and not timeout.isdigit():
-                _fail("inactivity-timeout", timeout)
+                unreadable("junos", "inactivity-timeout", timeout)
             out[app] = {"proto": leaves["protocol"], "port_min": low, "port_max": high,
                         "timeout": int(timeout) if timeout else None}
         return out
@@ -1091,7 +1086,7 @@ def _dscp(point):
         return aliases[point]
     if re.match(r"^[01]{6}$", point):
         return int(point, 2)
-    _fail("code point", point)
+    unreadable("junos", "code point", point)
 
 
 def _timeout_kind(proto, low, high):

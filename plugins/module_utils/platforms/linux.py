@@ -29,7 +29,7 @@ import json
 import os
 import re
 
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, fail
 from ansible_collections.voipready.network.plugins.module_utils.netutil import merge_port_ranges
 from ansible_collections.voipready.network.plugins.module_utils.platforms import nft_model as nm
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
@@ -81,15 +81,11 @@ GATHER = (
                          "inc": INCLUDE_LINE})
 
 
-def _fail(message, field, value):
-    raise VoipReadyError(message, field=field, value=value)
-
-
 # -- running text ---------------------------------------------------------------------------
 def split_sections(running, needed=("nft", "sysctl", "include")):
     """running -> {section: text}; VoipReadyError when markers are missing or truncated."""
     if not isinstance(running, str):
-        _fail("running state must be text from the gather command", "running", type(running).__name__)
+        fail("running state must be text from the gather command", "running", type(running).__name__)
     sections, name, lines = {}, None, []
     for line in running.splitlines():
         if line.startswith(MARK):
@@ -99,11 +95,11 @@ def split_sections(running, needed=("nft", "sysctl", "include")):
         elif name is not None:
             lines.append(line)
     if name != "end":
-        _fail("the linux running state is incomplete (no end marker): the gather output was "
-              "cut short or is not from this driver", "running", (name or "")[:40])
+        fail("the linux running state is incomplete (no end marker): the gather output was "
+             "cut short or is not from this driver", "running", (name or "")[:40])
     for name in needed:
         if name not in sections:
-            _fail("the running state has no %r section" % name, "running", name)
+            fail("the running state has no %r section" % name, "running", name)
     return sections
 
 
@@ -136,7 +132,7 @@ def _parse_state(running):
             continue
         value = value.strip()
         if value and not value.isdigit():
-            _fail("sysctl %s is not a number" % key, "running", value[:40])
+            fail("sysctl %s is not a number" % key, "running", value[:40])
         state["sysctl"][short] = int(value) if value else None
     for path in (NFT_FILE, SYSCTL_FILE):
         if "file:" + path in sections:
@@ -144,9 +140,9 @@ def _parse_state(running):
         elif "absent:" + path in sections:
             state["files"][path] = None
         else:
-            _fail("the linux running state does not say whether %s exists" % path, "running", path)
+            fail("the linux running state does not say whether %s exists" % path, "running", path)
     if state["include"] not in ("yes", "no", "absent"):
-        _fail("the include section must be yes, no or absent", "running", state["include"][:40])
+        fail("the include section must be yes, no or absent", "running", state["include"][:40])
     state["alg"] = sip_helper_rules(objects)
     # read-only context kept through simulate(): what the flow model needs besides nft
     state["context"] = dict((k, sections[k]) for k in CONTEXT_SECTIONS if k in sections)
@@ -232,13 +228,13 @@ def allowlist_part(cfg):
     model = nm.empty_table()
     voice = _split(cfg["voice_networks"])
     if cfg["enforce"] and not cfg["voice_networks"]:
-        _fail("allowlist.enforce=true needs voice_networks on linux: with no voice subnet the "
-              "final drop would stop every forwarded flow; list the voice subnets or set "
-              "enforce: false", "allowlist.voice_networks", [])
+        fail("allowlist.enforce=true needs voice_networks on linux: with no voice subnet the "
+             "final drop would stop every forwarded flow; list the voice subnets or set "
+             "enforce: false", "allowlist.voice_networks", [])
     if cfg["fqdn_mode"] == "objects" and skipped_rules(cfg):
-        _fail("fqdn_mode=objects: nftables has no FQDN objects; use 'auto' (skip and report) "
-              "or 'resolve' (addresses resolved on the controller)", "allowlist.fqdn_mode",
-              "objects")
+        fail("fqdn_mode=objects: nftables has no FQDN objects; use 'auto' (skip and report) "
+             "or 'resolve' (addresses resolved on the controller)", "allowlist.fqdn_mode",
+             "objects")
     voice_ref = {}
     for version in (4, 6):
         if voice[version]:
@@ -686,8 +682,8 @@ class Driver(PlatformDriver):
             if first.startswith("nft -f -"):
                 plan = self._plans.get(command)
                 if plan is None:
-                    _fail("simulate() knows only nft transactions this driver rendered",
-                          "commands", first)
+                    fail("simulate() knows only nft transactions this driver rendered",
+                         "commands", first)
                 objects = _apply_plan(objects, plan)
             elif first.startswith("nft -j -f -"):
                 objects = _apply_json(objects, json.loads(body)["nftables"])
@@ -706,7 +702,7 @@ class Driver(PlatformDriver):
             elif command == INCLUDE_DEL and include == "yes":
                 include = "no"
             elif command not in (INCLUDE_ADD, INCLUDE_DEL):
-                _fail("simulate() does not know this command", "commands", first[:60])
+                fail("simulate() does not know this command", "commands", first[:60])
         return emit_running(objects, sysctl, files, include, state["context"])
 
     def redact(self, running):
@@ -772,9 +768,9 @@ class Driver(PlatformDriver):
         """Cancel the armed revert (works from any session: state lives in /run/voipready)."""
         out = transport.send_command(confirm_command(self._pending))
         if "VOIPREADY_CONFIRMED" not in out:
-            _fail("the change could not be confirmed: the device has no armed revert for this "
-                  "change (it may already have reverted by itself)", "confirm",
-                  (out or "").strip()[-120:])
+            fail("the change could not be confirmed: the device has no armed revert for this "
+                 "change (it may already have reverted by itself)", "confirm",
+                 (out or "").strip()[-120:])
         self._pending = None
         return out
 
@@ -789,8 +785,8 @@ def run_step(transport, command, label):
     out = transport.send_command(wrapped)
     codes = RC_RE.findall(out or "")
     if not codes or codes[-1] != "0":
-        _fail("the device rejected %s: %s" % (label, (out or "").strip()[-400:]), "commands",
-              label[:80])
+        fail("the device rejected %s: %s" % (label, (out or "").strip()[-400:]), "commands",
+             label[:80])
     return out
 
 

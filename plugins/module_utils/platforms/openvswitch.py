@@ -17,7 +17,7 @@ __metaclass__ = type
 import ipaddress
 import json
 
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, fail
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
 from ansible_collections.voipready.network.plugins.module_utils.platforms.linux import (
     MARK, guarded, heredoc, run_step, split_sections)
@@ -33,10 +33,6 @@ GATHER = (
 SECTIONS = ("port", "bridge")
 IGNORED = ("duration", "n_packets", "n_bytes", "idle_age", "hard_age", "table", "reset_counts")
 NA = "Open vSwitch is a layer-2 switch here: %s belongs on the router/firewall (platform linux)"
-
-
-def _fail(message, field, value):
-    raise VoipReadyError(message, field=field, value=value)
 
 
 def port_prefixes(low, high):
@@ -66,8 +62,8 @@ def _table(text):
     if not text.lstrip().startswith("{"):
         # ovs-vsctl printed an error instead of its JSON: say what OVS said, not a JSON slip
         # (seen when ovsdb-server is not running: "database connection failed").
-        _fail("Open vSwitch did not answer: %s" % (text.strip().splitlines() or ["no output"])[0][:200],
-              "running", text.strip()[:80])
+        fail("Open vSwitch did not answer: %s" % (text.strip().splitlines() or ["no output"])[0][:200],
+             "running", text.strip()[:80])
     data = json.loads(text)
     heads = data["headings"]
     return [dict(zip(heads, (_cell(c) for c in row))) for row in data["data"]]
@@ -91,7 +87,7 @@ def flow_key(text):
             text = text[len(verb):]
     match, sep, actions = text.partition(" actions=")
     if not sep:
-        _fail("a flow without actions", "running", text[:80])
+        fail("a flow without actions", "running", text[:80])
     items, cookie, priority = [], None, 32768
     for token in match.replace(", ", ",").split(","):
         key, eq, value = token.strip().partition("=")
@@ -281,8 +277,8 @@ class Driver(PlatformDriver):
                 flows.setdefault(bridge, {})[COOKIES["qos"]] = want
             if mode != "deleted" and not vv and not any(
                     b["external_ids"].get("voipready-voice-vlan") for b in state["bridges"].values()):
-                _fail("qos on openvswitch marks voice-VLAN traffic: give voice_vlan in the same "
-                      "run or apply it first", "qos", "voice_vlan")
+                fail("qos on openvswitch marks voice-VLAN traffic: give voice_vlan in the same "
+                     "run or apply it first", "qos", "voice_vlan")
         return ports, ids, flows
 
     def remediate(self, running, intent, state="merged"):
@@ -401,7 +397,7 @@ class Driver(PlatformDriver):
                     else:
                         flows[bridge].add(flow_key(line))
             else:
-                _fail("simulate() does not know this command", "commands", first[:60])
+                fail("simulate() does not know this command", "commands", first[:60])
         return emit_running(ports, bridges, flows, foreign)
 
     def push(self, transport, commands, confirm_timeout=None):

@@ -1,0 +1,144 @@
+"""How often one engine run reads the running configuration (issue 15, "the engine reads once").
+
+    .venv/bin/python benchmarks/parse_count.py [--platform ios] [--json]
+
+One check-mode converge of a four-feature intent (allowlist, sip_alg, qos, timeouts) on
+the IOS unit-test fixture (tests/unit/platforms/fixtures/ios/running.conf), through the
+real engine (module_utils/engine.run) with a transport that answers every show command
+with that text: no device, no network. It counts the calls, during that one run, to
+
+* ``text_reads``: the platform's reader of configuration text (IOS/ASA:
+  ``templates/ios_cli.parse_tree``), which every parse, remediation, view, rollback
+  and simulation goes through;
+* ``parse``, ``remediate``, ``view``, ``simulate``: the driver's entry points.
+
+The engine re-reading the same text is what issue 15 asks to bring down to one read per
+step; the numbers are a count, not a time, so they do not depend on the machine's load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+COLLECTIONS = os.path.join(ROOT, ".cache", "collections")
+sys.path.insert(0, COLLECTIONS)
+
+# The unit tests' link makes the checkout importable as ansible_collections.voipready.network.
+LINK = os.path.join(COLLECTIONS, "ansible_collections", "voipready", "network")
+if not os.path.exists(LINK):
+    os.makedirs(os.path.dirname(LINK), exist_ok=True)
+    os.symlink(os.path.join("..", "..", "..", ".."), LINK)
+
+from ansible_collections.voipready.network.plugins.module_utils import engine  # noqa: E402
+from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver  # noqa: E402
+from ansible_collections.voipready.network.plugins.module_utils.platforms.templates import (  # noqa: E402
+    ios_cli)
+
+FIXTURES = os.path.join(ROOT, "tests", "unit", "platforms", "fixtures")
+#: the features of the run, as a role user would give them (engine.Request validates them)
+FEATURES = {
+    "ios": {
+        "allowlist": {
+            "rules": [
+                {"id": "bench-sip-udp-5060", "service": "sip", "proto": "udp", "port_min": 5060,
+                 "port_max": 5060, "direction": "both", "addresses": ["203.0.113.10"],
+                 "dscp": 24},
+                {"id": "bench-rtp-udp-10000-20000", "service": "rtp", "proto": "udp",
+                 "port_min": 10000, "port_max": 20000, "direction": "both",
+                 "addresses": ["203.0.113.0/28"], "dscp": 46},
+            ],
+            "voice_networks": ["192.0.2.0/24"],
+            "essentials": {"dns": ["203.0.113.53"], "ntp": ["203.0.113.123"]},
+            "inside_interfaces": ["GigabitEthernet0/1"],
+            "outside_interfaces": ["GigabitEthernet0/0"],
+        },
+        "sip_alg": {"enabled": False},
+        "qos": {"classes": [{"name": "VOICE-RTP", "dscp": 46, "matches": [
+            {"proto": "udp", "port_min": 10000, "port_max": 20000}]}],
+            "interfaces": ["GigabitEthernet0/0"]},
+        "timeouts": {"udp": 60, "udp_stream": 600, "sip": 900, "keepalive_interval": 30},
+    },
+}
+
+
+class FixedTransport(object):
+    """Answers every show command with one running configuration; refuses to push."""
+
+    def __init__(self, running):
+        self.running = running
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def send_command(self, command):
+        return self.running
+
+    def send_config(self, commands):
+        raise AssertionError("a check-mode run pushed %r" % (commands,))
+
+
+def counted(calls, name, function):
+    def wrapper(*args, **kwargs):
+        calls[name] += 1
+        return function(*args, **kwargs)
+    return wrapper
+
+
+def measure(platform="ios"):
+    """{counter: calls} for one check-mode engine run on ``platform``."""
+    with open(os.path.join(FIXTURES, platform, "running.conf")) as handle:
+        running = handle.read()
+    calls = collections.Counter()
+    driver_class = type(get_driver(platform))
+    saved = [(ios_cli, "parse_tree", ios_cli.parse_tree),
+             (engine, "make_transport", engine.make_transport)]
+    saved += [(driver_class, name, driver_class.__dict__[name])
+              for name in ("parse", "remediate", "view", "simulate")
+              if name in driver_class.__dict__]
+    try:
+        ios_cli.parse_tree = counted(calls, "text_reads", ios_cli.parse_tree)
+        for owner, name, function in saved[2:]:
+            setattr(owner, name, counted(calls, name, function))
+        engine.make_transport = lambda driver, connection, kind: FixedTransport(running)
+        with tempfile.TemporaryDirectory() as tmp:
+            request = engine.Request(platform, FEATURES[platform], check_mode=True,
+                                     connection={"host": "192.0.2.1", "name": "bench"},
+                                     lock_dir=tmp, backup_dir=tmp)
+            result = engine.run(request)
+    finally:
+        for owner, name, function in saved:
+            setattr(owner, name, function)
+    out = dict((name, calls[name]) for name in
+               ("text_reads", "parse", "remediate", "view", "simulate"))
+    out["features"] = sorted(FEATURES[platform])
+    out["changed"] = result["changed"]
+    out["commands"] = len(result["commands"])
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--platform", default="ios", choices=sorted(FEATURES))
+    parser.add_argument("--json", action="store_true", help="print the counts as JSON")
+    args = parser.parse_args()
+    counts = measure(args.platform)
+    if args.json:
+        print(json.dumps(counts, sort_keys=True))
+        return
+    print("%s check-mode run of %s: %d commands" % (
+        args.platform, ", ".join(counts["features"]), counts["commands"]))
+    for name in ("text_reads", "parse", "remediate", "view", "simulate"):
+        print("  %-10s %3d" % (name, counts[name]))
+
+
+if __name__ == "__main__":
+    main()
