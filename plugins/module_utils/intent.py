@@ -30,7 +30,8 @@ import copy
 import ipaddress
 import re
 
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, invalid
+from ansible_collections.voipready.network.plugins.module_utils.errors import invalid
+from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 
 FEATURES = ("allowlist", "sip_alg", "voice_vlan", "qos", "timeouts")
 
@@ -238,7 +239,7 @@ def validate_rule(field, rule):
         invalid(field + ".direction", rule["direction"], "must be inbound, outbound or both")
     addresses = rule.get("addresses") or []
     out["addresses"] = sorted(set(check_network("%s.addresses[%d]" % (field, i), a)
-                                  for i, a in enumerate(addresses)), key=_net_key)
+                                  for i, a in enumerate(addresses)), key=address_key)
     out["fqdns"] = sorted(set(rule.get("fqdns") or []))
     out["wildcard"] = bool(rule.get("wildcard", any(f.startswith("*.") for f in out["fqdns"])))
     out["enforceable"] = bool(rule.get("enforceable", bool(out["addresses"]) or any(
@@ -248,11 +249,6 @@ def validate_rule(field, rule):
     else:
         out["dscp"] = None
     return out
-
-
-def _net_key(text):
-    net = ipaddress.ip_network(text)
-    return (net.version, int(net.network_address), net.prefixlen)
 
 
 def validate_allowlist(value, field="allowlist"):
@@ -268,12 +264,12 @@ def validate_allowlist(value, field="allowlist"):
     cfg["rules"] = sorted(rules, key=lambda r: r["id"])
     cfg["voice_networks"] = sorted(set(
         check_network("%s.voice_networks[%d]" % (field, i), n)
-        for i, n in enumerate(cfg["voice_networks"] or [])), key=_net_key)
+        for i, n in enumerate(cfg["voice_networks"] or [])), key=address_key)
     essentials = _with_defaults(field + ".essentials", cfg["essentials"], {"dns": [], "ntp": []})
     for key in ("dns", "ntp"):
         essentials[key] = sorted(set(
             check_network("%s.essentials.%s[%d]" % (field, key, i), a)
-            for i, a in enumerate(essentials[key] or [])), key=_net_key)
+            for i, a in enumerate(essentials[key] or [])), key=address_key)
     cfg["essentials"] = essentials
     if not isinstance(cfg["enforce"], bool):
         invalid(field + ".enforce", cfg["enforce"], "must be true or false")
@@ -348,7 +344,7 @@ def validate_qos(value, field="qos"):
                 mf, match["proto"], match["port_min"], match["port_max"])
             match["addresses"] = sorted(set(
                 check_network("%s.addresses[%d]" % (mf, k), a)
-                for k, a in enumerate(match["addresses"] or [])), key=_net_key)
+                for k, a in enumerate(match["addresses"] or [])), key=address_key)
             matches.append(match)
         if not matches:
             invalid(f + ".matches", cls["matches"], "must list at least one proto/port match")

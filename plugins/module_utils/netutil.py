@@ -48,7 +48,18 @@ def network_str(network):
 
 
 def network_sort_key(network):
+    """Numeric order: IPv4 before IPv6, then address, then prefix length."""
     return (network.version, int(network.network_address), network.prefixlen)
+
+
+def address_key(text):
+    """network_sort_key of an address or CIDR as text; text that is neither (a running
+    configuration's ``any``, an object name) sorts after every address. Host bits are
+    ignored: ``192.0.2.1/24`` sorts as the network it names."""
+    try:
+        return network_sort_key(ipaddress.ip_network(text, strict=False))
+    except ValueError:
+        return (9, 0, 0)
 
 
 def normalize_addresses(values, field="addresses"):

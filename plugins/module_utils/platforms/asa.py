@@ -37,7 +37,8 @@ import copy
 import ipaddress
 import re
 
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, invalid
+from ansible_collections.voipready.network.plugins.module_utils.errors import invalid
+from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 from ansible_collections.voipready.network.plugins.module_utils.intent import FEATURES
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
     PlatformDriver, check_present)
@@ -426,7 +427,7 @@ class Driver(PlatformDriver):
                     for proto in (("tcp", "udp") if match.group(1) == "tcp-udp" else (match.group(1),)):
                         flows.append({"direction": direction, "proto": proto, "port_min": low,
                                       "port_max": high,
-                                      "addresses": sorted(set(addresses), key=_addr_key),
+                                      "addresses": sorted(set(addresses), key=address_key),
                                       "fqdns": sorted(set(fqdns))})
         return cli.join_flows(flows)
 
@@ -767,14 +768,6 @@ def _member_key(member):
 
 def _sorted_members(members):
     return sorted(members, key=_member_key)
-
-
-def _addr_key(text):
-    try:
-        net = ipaddress.ip_network(text)
-        return (net.version, int(net.network_address), net.prefixlen)
-    except ValueError:
-        return (9, 0, 0)
 
 
 def _group_addresses(members, state):

@@ -25,6 +25,7 @@ import ipaddress
 import re
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, unreadable
+from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, DSCP_NAMES, FEATURES)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
@@ -165,11 +166,6 @@ def render_ace(seq, action, proto, src, sport, dst, dport):
     return TEMPLATES["ace"].format(
         seq=seq, action=action, proto=proto, src=_addr(src),
         sport=_port(*sport) if sport else "", dst=_addr(dst), dport=_port(*dport) if dport else "")
-
-
-def _net_key(text):
-    net = ipaddress.ip_network(text)
-    return (net.version, int(net.network_address), net.prefixlen)
 
 
 def _hier_driver():
@@ -459,13 +455,13 @@ class Driver(PlatformDriver):
         out_rules = []
         for tag in sorted(rules):
             rule = rules[tag]
-            rule["addresses"] = sorted(rule["addresses"], key=_net_key)
+            rule["addresses"] = sorted(rule["addresses"], key=address_key)
             rule["direction"] = ("both" if len(rule["direction"]) == 2
                                  else (rule["direction"] or {"outbound"}).pop())
             out_rules.append(rule)
         return {"name": prefix, "rules": out_rules,
-                "voice_networks": sorted((v for v in voice if v != "any"), key=_net_key),
-                "essentials": dict((k, sorted(v, key=_net_key)) for k, v in essentials.items()),
+                "voice_networks": sorted((v for v in voice if v != "any"), key=address_key),
+                "essentials": dict((k, sorted(v, key=address_key)) for k, v in essentials.items()),
                 "enforce": enforce, "inside_interfaces": sorted(bound["INSIDE"]),
                 "outside_interfaces": sorted(bound["OUTSIDE"]), "_generations": gens}
 
@@ -529,7 +525,7 @@ class Driver(PlatformDriver):
                             matches[key].add(entry[5])
                 classes.append({"name": current, "dscp": dscp, "matches": [
                     {"proto": k[0], "port_min": k[1], "port_max": k[2],
-                     "addresses": sorted(v, key=_net_key)} for k, v in sorted(matches.items())]})
+                     "addresses": sorted(v, key=address_key)} for k, v in sorted(matches.items())]})
         service = TEMPLATES["service_policy"].format(prefix=prefix)
         interfaces = sorted(h.split(" ", 1)[1] for h, c in secs.items()
                             if h.startswith("interface ") and service in c)

@@ -44,6 +44,7 @@ import re
 import shlex
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 from ansible_collections.voipready.network.plugins.module_utils.intent import TIMEOUT_DEFAULTS
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
 
@@ -226,7 +227,7 @@ def plan_to_allowlist(prefix, policies, groups, addresses, services, zones=None)
                 "id": info["rule"], "provider": None, "region": None, "profile": None,
                 "service": info.get("service") or info["rule"], "component": None,
                 "proto": proto, "port_min": low, "port_max": high,
-                "addresses": sorted(nets, key=_net_key), "fqdns": sorted(fqdns),
+                "addresses": sorted(nets, key=address_key), "fqdns": sorted(fqdns),
                 "wildcard": False, "enforceable": True, "direction": info.get("dir"),
                 "dscp": None, "source": None})
             if rule["direction"] != info.get("dir"):
@@ -242,7 +243,7 @@ def plan_to_allowlist(prefix, policies, groups, addresses, services, zones=None)
             enforce = True
             voice = voice or resolve(pol["src"])[0]
     out = {"name": prefix, "rules": [rules[k] for k in sorted(rules)],
-           "voice_networks": sorted(set(voice), key=_net_key), "essentials": ess,
+           "voice_networks": sorted(set(voice), key=address_key), "essentials": ess,
            "enforce": enforce, "fqdn_mode": "objects",
            "inside_interfaces": sorted(inside), "outside_interfaces": sorted(outside),
            "inside_zone": "trust", "outside_zone": "untrust"}
@@ -250,11 +251,6 @@ def plan_to_allowlist(prefix, policies, groups, addresses, services, zones=None)
         out["inside_zone"], out["outside_zone"] = zones
         out["inside_interfaces"], out["outside_interfaces"] = [], []
     return out
-
-
-def _net_key(text):
-    net = ipaddress.ip_network(text)
-    return (net.version, int(net.network_address), net.prefixlen)
 
 
 def order_moves(current, desired):
@@ -861,7 +857,7 @@ class Driver(PlatformDriver):
                 continue
             dst = unq(entry.sets.get("dstaddr", '"all"'))[0]
             members = unq(groups[dst].sets.get("member", "")) if dst in groups else []
-            nets = sorted((addrs[m] for m in members if m in addrs), key=_net_key)
+            nets = sorted((addrs[m] for m in members if m in addrs), key=address_key)
             matches = [{"proto": services[s][0], "port_min": services[s][1],
                         "port_max": services[s][2], "addresses": nets}
                        for s in unq(entry.sets.get("service", "")) if s in services]

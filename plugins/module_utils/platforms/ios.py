@@ -46,6 +46,7 @@ import ipaddress
 import re
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, invalid
+from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, DSCP_NAMES, FEATURES)
 from ansible_collections.voipready.network.plugins.module_utils.intent import field_label
@@ -1259,7 +1260,7 @@ def _operand_addresses(operand, groups):
                 out.append(words[1])
             elif len(words) == 2 and cli.mask_to_cidr(words[0], words[1]):
                 out.append(cli.mask_to_cidr(words[0], words[1]))
-        return sorted(out, key=_addr_key)
+        return sorted(out, key=address_key)
     return None
 
 
@@ -1268,14 +1269,6 @@ def _wildcard_to_mask(wildcard):
         return str(ipaddress.IPv4Address(int(ipaddress.IPv4Address(wildcard)) ^ 0xFFFFFFFF))
     except ValueError:
         return wildcard
-
-
-def _addr_key(text):
-    try:
-        net = ipaddress.ip_network(text)
-        return (net.version, int(net.network_address), net.prefixlen)
-    except ValueError:
-        return (9, 0, 0)
 
 
 def _voice_carriers(state, vid):
@@ -1368,7 +1361,7 @@ def _qos_plan(state):
             int(dscp[0]) if dscp and dscp[0].isdigit() else None)
         classes.append({"name": label, "dscp": value, "matches": [
             {"proto": proto, "port_min": low, "port_max": high,
-             "addresses": sorted(set(addrs), key=_addr_key)}
+             "addresses": sorted(set(addrs), key=address_key)}
             for (proto, low, high), addrs in sorted(matches.items())]})
     interfaces = sorted((ctx[0][len("interface "):] for (ctx, key), line in state["keys"].items()
                          if key.startswith("service-policy") and line

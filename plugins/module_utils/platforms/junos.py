@@ -28,6 +28,7 @@ import re
 from collections import OrderedDict
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, unreadable
+from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, FEATURES)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
@@ -129,11 +130,6 @@ def _prefixlen(text):
     except ValueError:
         unreadable("junos", "address", text)
     return str(net.network_address) if net.prefixlen == net.max_prefixlen else str(net)
-
-
-def _net_key(text):
-    net = ipaddress.ip_network(text)
-    return (net.version, int(net.network_address), net.prefixlen)
 
 
 def _with_len(address):
@@ -547,7 +543,7 @@ class Driver(PlatformDriver):
                     nets.append(_prefixlen(value))
                 else:
                     names.append(value)
-            return sorted(set(nets), key=_net_key), sorted(set(names))
+            return sorted(set(nets), key=address_key), sorted(set(names))
 
         rules, zones, essentials, enforce = {}, None, {"dns": [], "ntp": []}, False
         special = dict(("%s-%s-OUT" % (prefix, k), k) for k in ("DNS", "NTP"))
@@ -657,7 +653,7 @@ class Driver(PlatformDriver):
             low, high = _port_range(term["port"])
             cls = classes.setdefault(m.group(1), {"name": m.group(1), "dscp": dscp, "matches": []})
             cls["matches"].append({"proto": term["protocol"], "port_min": low, "port_max": high,
-                                   "addresses": sorted(set(term["addresses"]), key=_net_key)})
+                                   "addresses": sorted(set(term["addresses"]), key=address_key)})
         out = {"classes": [classes[k] for k in sorted(classes, key=lambda n: (-classes[n]["dscp"], n))],
                "interfaces": sorted(set(interfaces)),
                "trust": bool(interfaces) and all(i in trust for i in interfaces),

@@ -29,9 +29,10 @@ import ipaddress
 import re
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.vyos_routeros_common import (
-    DIRECTIONS, ESSENTIAL_FLOWS, chain_hash, host_or_cidr, is_address, net_key, parse_port,
+    DIRECTIONS, ESSENTIAL_FLOWS, chain_hash, host_or_cidr, is_address, parse_port,
     port_text, pushed_rules)
 
 MARK = "VOIPREADY"
@@ -265,7 +266,7 @@ def render_allowlist(cfg):
 
     def list_order(item):
         name, address = item
-        return (name, net_key(address) if is_address(address) else (9, 0, 0), address)
+        return (name, address_key(address), address)
 
     entries = [Entry(ADDRESS_LIST, "add", None, {"list": n, "address": a, "comment": MARK})
                for n, a in sorted(set(lists), key=list_order)]
@@ -381,7 +382,7 @@ def list_members(entries, name):
 
 
 def split_members(members):
-    addresses = sorted(set(host_or_cidr(m) for m in members if is_address(m)), key=net_key)
+    addresses = sorted(set(host_or_cidr(m) for m in members if is_address(m)), key=address_key)
     return addresses, sorted(set(m for m in members if not is_address(m)))
 
 

@@ -30,11 +30,12 @@ import re
 from collections import OrderedDict
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
+from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 from ansible_collections.voipready.network.plugins.module_utils.intent import field_label
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
     PlatformDriver, refusals)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.vyos_routeros_common import (
-    DIRECTIONS, ESSENTIAL_FLOWS, as_cidr, chain_hash, host_or_cidr, net_key, parse_port,
+    DIRECTIONS, ESSENTIAL_FLOWS, as_cidr, chain_hash, host_or_cidr, parse_port,
     port_text, pushed_rules)
 
 VERSIONS = ("1.4", "1.5")
@@ -372,8 +373,8 @@ def parse_allowlist(paths):
     voice = groups.get("%s-VOICE" % prefix, [])
     return {
         "name": prefix, "rules": sorted(rules.values(), key=lambda r: r["id"]),
-        "voice_networks": sorted(set(host_or_cidr(n) for n in voice), key=net_key),
-        "essentials": dict((k, sorted(set(host_or_cidr(a) for a in groups.get("%s-%s" % (prefix, k.upper()), [])), key=net_key))
+        "voice_networks": sorted(set(host_or_cidr(n) for n in voice), key=address_key),
+        "essentials": dict((k, sorted(set(host_or_cidr(a) for a in groups.get("%s-%s" % (prefix, k.upper()), [])), key=address_key))
                            for k in ("dns", "ntp")),
         "enforce": enforce if rules or voice else True, "fqdn_mode": "auto",
         "inside_interfaces": [], "outside_interfaces": [],

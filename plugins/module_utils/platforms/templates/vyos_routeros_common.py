@@ -90,12 +90,6 @@ def parse_port(text):
     return low, high
 
 
-def net_key(text):
-    """Sort key for addresses and CIDRs: version, then numeric order."""
-    net = ipaddress.ip_network(text, strict=False)
-    return (net.version, int(net.network_address), net.prefixlen)
-
-
 def is_address(text):
     try:
         ipaddress.ip_network(text, strict=False)
