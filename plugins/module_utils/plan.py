@@ -25,7 +25,7 @@ __metaclass__ = type
 
 import ipaddress
 
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, fail
+from ansible_collections.voipready.network.plugins.module_utils.errors import fail
 
 #: the inventory variable behind each field these checks name (roles/*/tasks/main.yml)
 VARIABLES = {

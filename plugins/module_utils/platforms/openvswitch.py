@@ -17,7 +17,7 @@ __metaclass__ = type
 import ipaddress
 import json
 
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, fail
+from ansible_collections.voipready.network.plugins.module_utils.errors import fail
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
 from ansible_collections.voipready.network.plugins.module_utils.platforms.linux import (
     MARK, guarded, heredoc, run_step, split_sections)
