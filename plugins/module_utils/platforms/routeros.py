@@ -28,11 +28,12 @@ __metaclass__ = type
 import ipaddress
 import re
 
+from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.vyos_routeros_common import (
-    DIRECTIONS, ESSENTIAL_FLOWS, chain_hash, host_or_cidr, is_address, parse_port,
+    DIRECTIONS, chain_hash, host_or_cidr, is_address, parse_port,
     port_text, pushed_rules)
 
 MARK = "VOIPREADY"
@@ -250,7 +251,7 @@ def render_allowlist(cfg):
         lists += [("%s-%s" % (prefix, key.upper()), a) for a in cfg["essentials"].get(key, [])]
     chains = dict((d, [{"action": "accept", "comment": "%s:established" % prefix,
                         "connection-state": "established,related"}]) for d in ("out", "in"))
-    for name, proto, port in ESSENTIAL_FLOWS:
+    for name, proto, port in plan.ESSENTIALS:
         if cfg["essentials"].get(name):
             chains["out"].append({"action": "accept", "comment": "%s:%s-%s" % (prefix, name, proto),
                                   "dst-address-list": "%s-%s" % (prefix, name.upper()),

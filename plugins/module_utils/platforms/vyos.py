@@ -29,13 +29,14 @@ import math
 import re
 from collections import OrderedDict
 
+from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 from ansible_collections.voipready.network.plugins.module_utils.intent import field_label
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
     PlatformDriver, refusals)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.vyos_routeros_common import (
-    DIRECTIONS, ESSENTIAL_FLOWS, as_cidr, chain_hash, host_or_cidr, parse_port,
+    DIRECTIONS, as_cidr, chain_hash, host_or_cidr, parse_port,
     port_text, pushed_rules)
 
 VERSIONS = ("1.4", "1.5")
@@ -199,7 +200,7 @@ def render_allowlist(cfg):
             "rule 10 action accept", "rule 10 description %s:established" % prefix,
             "rule 10 state established", "rule 10 state related"]
     number = 20
-    for name, proto, port in ESSENTIAL_FLOWS:
+    for name, proto, port in plan.ESSENTIALS:
         if cfg["essentials"].get(name):
             chains["out"] += _rule(number, "%s:%s-%s" % (prefix, name, proto), proto, port_text(port, port),
                                    ("network-group", voice), ("network-group", "%s-%s" % (prefix, name.upper())))

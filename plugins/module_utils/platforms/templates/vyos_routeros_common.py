@@ -17,36 +17,36 @@ __metaclass__ = type
 import hashlib
 import ipaddress
 
+from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 
 #: provider rule direction -> the chain directions it appears in
 DIRECTIONS = {"outbound": ("out",), "inbound": ("in",), "both": ("out", "in")}
 
-#: essentials the voice networks may always reach: (name, proto, port)
-ESSENTIAL_FLOWS = (("dns", "udp", 53), ("dns", "tcp", 53), ("ntp", "udp", 123))
-
 
 def pushed_rules(allowlist, fqdn_objects=True, wildcard_why=None):
     """(rule, members, kind) for every rule the device enforces, and notes for the rest.
 
-    kind is "addresses" or "fqdns"; FQDN-only rules use FQDN objects when the platform
-    has them and fqdn_mode allows it, else they are skipped with a note.
+    kind is "addresses" or "fqdns": a rule with addresses pushes them; an FQDN-only rule
+    pushes its exact names when the platform has FQDN objects and fqdn_mode allows it
+    (plan.choose_rules), else it is skipped with a note.
     """
     pushed, notes = [], []
-    mode = allowlist.get("fqdn_mode", "auto")
-    for rule in allowlist.get("rules", []):
-        if not rule.get("enforceable", True):
+    for choice in plan.choose_rules(allowlist, names=fqdn_objects):
+        rule = choice.rule
+        if choice.skipped == plan.SKIP_NAMES:
+            notes.append("%s: FQDN-only rule skipped (fqdn_mode=%s)" % (
+                rule["id"], allowlist.get("fqdn_mode", "auto")))
+        elif choice.skipped:
             notes.append("%s: %s; not pushed" % (rule["id"], (
                 "wildcard-only destinations (%s) cannot be enforced%s" % (
                     ", ".join(rule["fqdns"]), ": " + wildcard_why if wildcard_why else "")
-                if rule.get("fqdns") else "the provider publishes no address or FQDN")))
-        elif rule.get("addresses"):
-            pushed.append((rule, list(rule["addresses"]), "addresses"))
-        elif rule.get("fqdns") and fqdn_objects and mode in ("auto", "objects"):
-            names = [f for f in rule["fqdns"] if not f.startswith("*.")]
-            pushed.append((rule, names, "fqdns"))
+                if choice.skipped == plan.SKIP_WILDCARDS
+                else "the provider publishes no address or FQDN")))
+        elif choice.addresses:
+            pushed.append((rule, list(choice.addresses), "addresses"))
         else:
-            notes.append("%s: FQDN-only rule skipped (fqdn_mode=%s)" % (rule["id"], mode))
+            pushed.append((rule, list(choice.names), "fqdns"))
     return pushed, notes
 
 
