@@ -186,6 +186,13 @@ class PlatformDriver(object):
     #: docs/platforms.md say it); None where the platform enforces them
     wildcard_why = None
 
+    def unenforceable_note(self, choice):
+        """The note for a rule plan.choose_rules skipped as not enforceable (wildcard
+        names only, or no destination at all)."""
+        return "skipped %s: not enforceable (%s)" % (choice.rule["id"], (
+            "no address, wildcard FQDNs only: " + self.wildcard_why)
+            if choice.rule.get("fqdns") else "the provider names no destination, only a port")
+
     def canonical_interface(self, name):
         """The device's own spelling of an interface name (IOS expands ``Gi0/1``)."""
         return name

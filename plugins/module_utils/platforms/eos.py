@@ -24,6 +24,7 @@ __metaclass__ = type
 import ipaddress
 import re
 
+from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, unreadable
 from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
@@ -244,16 +245,14 @@ class Driver(PlatformDriver):
     def _pushed_rules(self, cfg):
         """(notes, rules with addresses): EOS ACLs match addresses only, never names."""
         notes, rules = [], []
-        for rule in cfg.get("rules") or []:
-            if not rule.get("enforceable", True):
-                notes.append("skipped %s: not enforceable (%s)" % (rule["id"], (
-                    "no address, wildcard FQDNs only: " + self.wildcard_why)
-                    if rule.get("fqdns") else "the provider names no destination, only a port"))
-            elif not rule.get("addresses"):
+        for choice in plan.choose_rules(cfg):
+            if choice.skipped == plan.SKIP_NAMES:
                 notes.append("skipped %s: FQDN-only; EOS ACLs cannot match names (use "
-                             "fqdn_mode=resolve to push resolved addresses)" % rule["id"])
+                             "fqdn_mode=resolve to push resolved addresses)" % choice.rule["id"])
+            elif choice.skipped:
+                notes.append(self.unenforceable_note(choice))
             else:
-                rules.append(rule)
+                rules.append(choice.rule)
         return notes, rules
 
     def acl_entries(self, cfg):

@@ -27,6 +27,7 @@ import math
 import re
 from collections import OrderedDict
 
+from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, unreadable
 from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
@@ -285,21 +286,18 @@ class Driver(PlatformDriver):
         return getattr(self, "_lines_" + feature)(intent, prefix, parsed, state)
 
     def _allowlist_rules(self, cfg):
-        """The rules pushed here: enforceable, with addresses or exact FQDNs (dns-name)."""
+        """The rules pushed here (plan.choose_rules): addresses, or exact FQDNs (dns-name)
+        for a rule that has none."""
         notes, rules = [], []
-        for rule in cfg.get("rules") or []:
-            fqdns = [f for f in rule.get("fqdns") or [] if not f.startswith("*.")]
-            if not rule.get("enforceable", True):
-                notes.append("skipped %s: not enforceable (%s)" % (rule["id"], (
-                    "no address, wildcard FQDNs only: " + self.wildcard_why)
-                    if rule.get("fqdns") else "the provider names no destination, only a port"))
-            elif rule.get("addresses"):
-                rules.append((rule, list(rule["addresses"]), []))
-            elif fqdns and cfg.get("fqdn_mode", "auto") in ("auto", "objects"):
-                rules.append((rule, [], fqdns))
-            else:
+        for choice in plan.choose_rules(cfg, names=True):
+            rule = choice.rule
+            if choice.skipped == plan.SKIP_NAMES:
                 notes.append("skipped %s: no address and fqdn_mode=%s" % (
                     rule["id"], cfg.get("fqdn_mode")))
+            elif choice.skipped:
+                notes.append(self.unenforceable_note(choice))
+            else:
+                rules.append((rule, list(choice.addresses), list(choice.names)))
         return notes, rules
 
     def _lines_allowlist(self, intent, prefix, parsed, state):
