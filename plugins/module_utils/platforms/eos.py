@@ -289,7 +289,7 @@ class Driver(PlatformDriver):
                         owner[entry] = rule["id"]
                         acl.append(entry)
         essentials = cfg.get("essentials") or {}
-        for kind, flows in (("dns", (("udp", 53), ("tcp", 53))), ("ntp", (("udp", 123),))):
+        for kind, flows in plan.essential_services():
             if not essentials.get(kind):
                 continue
             add(inside, "remark", "essentials-" + kind)

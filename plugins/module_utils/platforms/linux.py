@@ -31,6 +31,7 @@ import re
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, fail
 from ansible_collections.voipready.network.plugins.module_utils.netutil import merge_port_ranges
+from ansible_collections.voipready.network.plugins.module_utils.plan import choose_rules, essential_services
 from ansible_collections.voipready.network.plugins.module_utils.platforms import nft_model as nm
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
 
@@ -221,7 +222,7 @@ def set_base(rule_id):
 
 def skipped_rules(cfg):
     """Allowlist rules that cannot become nft rules: no addresses (FQDN-only/wildcard)."""
-    return [r for r in cfg["rules"] if not r["addresses"]]
+    return [c.rule for c in choose_rules(cfg) if c.skipped]
 
 
 def allowlist_part(cfg):
@@ -256,7 +257,7 @@ def allowlist_part(cfg):
         terms.append(("m", "%s dport" % proto, ("port", spans)))
         out.append(tuple(terms + [("verdict", verdict), ("comment", comment)]))
 
-    for key, services in (("dns", (("udp", 53), ("tcp", 53))), ("ntp", (("udp", 123),))):
+    for key, services in essential_services():
         fams = _split(cfg["essentials"][key])
         for version in (4, 6):
             if not fams[version]:
@@ -266,9 +267,10 @@ def allowlist_part(cfg):
                 scoped(version, "daddr", ref, proto, ((port, port),),
                        "voipready:essentials-%s" % key)
     names = {}
-    for rule in cfg["rules"]:
-        if not rule["addresses"]:
+    for choice in choose_rules(cfg):
+        if choice.skipped:
             continue
+        rule = choice.rule
         key = tuple(rule["addresses"])
         if key not in names:
             base, taken = "al_" + set_base(rule["id"]), set(names.values())
