@@ -38,13 +38,14 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import hashlib
 import ipaddress
 import re
 import shlex
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
+from ansible_collections.voipready.network.plugins.module_utils.plan import (
+    SKIP_NO_DESTINATION, SKIP_WILDCARDS, bounded_name, choose_rules, essential_services)
 from ansible_collections.voipready.network.plugins.module_utils.intent import TIMEOUT_DEFAULTS
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
 
@@ -60,10 +61,7 @@ SIP_TTL_PORT = (("protocol", "17"), ("start-port", "5060"), ("end-port", "5061")
 # --------------------------------------------------------------------------------------
 def short_name(name, limit):
     """``name`` when it fits in ``limit`` characters, else a stable truncation + hash."""
-    if len(name) <= limit:
-        return name
-    digest = hashlib.sha1(name.encode()).hexdigest()[:6]
-    return "%s-%s" % (name[:limit - 7], digest)
+    return bounded_name(name, limit, 6)
 
 
 def address_object(prefix, kind, value):
@@ -78,38 +76,28 @@ def address_object(prefix, kind, value):
     return "%s-N-%s_%d" % (prefix, net.network_address, net.prefixlen)
 
 
-def rule_destinations(rule, fqdn_mode, wildcards=False, wildcard_why=None):
-    """(kind, value) pairs a rule pushes, and a note when it pushes nothing or not all.
-
-    ``wildcards``: the platform has wildcard FQDN address objects (FortiOS 6.2.2+), so a
-    rule's ``*.domain`` names are pushed like its exact names; else they are skipped and
-    a wildcard-only rule is not pushed at all."""
-    wild = [f for f in rule["fqdns"] if f.startswith("*.")]
-    if not rule["enforceable"] and not (wildcards and wild and fqdn_mode in ("auto", "objects")):
+def rule_destinations(choice, fqdn_mode, wildcard_why=None):
+    """(kind, value) pairs a rule pushes (a plan.RuleChoice's destinations), and a note
+    when it pushes nothing or not all. Where the platform has wildcard FQDN address
+    objects (FortiOS 6.2.2+) a rule's ``*.domain`` names are pushed like its exact names;
+    else they are skipped and a wildcard-only rule is not pushed at all."""
+    rule = choice.rule
+    if choice.skipped in (SKIP_WILDCARDS, SKIP_NO_DESTINATION):
         return [], ("rule %s: not enforceable (no address and no exact FQDN, only %s); not "
                     "pushed%s" % (rule["id"], "wildcards" if rule["fqdns"] else "a port",
-                                  ": " + wildcard_why if wildcard_why and wild else ""))
-    nets = [("net", a) for a in rule["addresses"]]
-    fqdns = [("fqdn", f) for f in rule["fqdns"] if not f.startswith("*.")]
-    wilds = [("fqdn", f) for f in wild] if wildcards and fqdn_mode in ("auto", "objects") else []
-    if fqdn_mode == "objects":
-        dests = nets + fqdns + wilds
-    elif nets:
-        dests = nets + wilds     # no address stands in for a wildcard: it is pushed too
-    elif fqdn_mode == "auto":
-        dests = fqdns + wilds
-    else:
-        dests = []
-    if not dests:
+                                  ": " + wildcard_why if wildcard_why and choice.left_wildcards
+                                  else ""))
+    if choice.skipped:
         return [], "rule %s: FQDN-only and fqdn_mode=%s; not pushed" % (rule["id"], fqdn_mode)
-    if wilds:
+    dests = choice.destinations
+    if choice.wildcards:
         return dests, ("rule %s: wildcard domains %s as wildcard FQDN addresses (FortiOS "
                        "6.2.2+): the FortiGate learns their addresses from the DNS answers it "
                        "forwards, so the phones must resolve through DNS that crosses this "
-                       "FortiGate" % (rule["id"], ", ".join(wild)))
-    if wild and any(kind == "fqdn" for kind, _unused in dests):
+                       "FortiGate" % (rule["id"], ", ".join(choice.wildcards)))
+    if choice.left_wildcards and choice.names:
         return dests, "rule %s: %d wildcard FQDNs (%s...) have no FQDN object; skipped" % (
-            rule["id"], len(wild), wild[0])
+            rule["id"], len(choice.left_wildcards), choice.left_wildcards[0])
     return dests, None
 
 
@@ -142,8 +130,12 @@ def firewall_plan(allowlist, name_limit=63, object_limit=63, wildcards=False, wi
                                  "src": src, "dst": dst, "services": services,
                                  "action": action, "outbound": outbound})
 
-    for rule in allowlist["rules"]:
-        dests, note = rule_destinations(rule, allowlist["fqdn_mode"], wildcards, wildcard_why)
+    # FQDN address objects on both platforms; names join a rule's addresses with
+    # fqdn_mode=objects and stand in for them with auto
+    for choice in choose_rules(allowlist, names=True, wildcards=wildcards,
+                               names_beside_addresses=("objects",)):
+        rule = choice.rule
+        dests, note = rule_destinations(choice, allowlist["fqdn_mode"], wildcard_why)
         if note:
             plan["notes"].append(note)
         if not dests:
@@ -165,13 +157,13 @@ def firewall_plan(allowlist, name_limit=63, object_limit=63, wildcards=False, wi
             src, dst = (voice, gname) if direction == "outbound" else (gname, voice)
             policy("%s-%s-%s" % (p, rule["id"], suffix), comment, src, dst, [svc],
                    outbound=direction == "outbound")
-    for kind, protos, port in (("DNS", ("udp", "tcp"), 53), ("NTP", ("udp",), 123)):
-        servers = allowlist["essentials"][kind.lower()]
+    for service, ports in essential_services():
+        kind, servers = service.upper(), allowlist["essentials"][service]
         if not servers:
             continue
         gname = group("%s-G-%s" % (p, kind), [("net", s) for s in servers])
         svcs = []
-        for proto in protos:
+        for proto, port in ports:
             svc = service_name(p, proto, port, port)
             plan["services"][svc] = (proto, port, port)
             svcs.append(svc)
