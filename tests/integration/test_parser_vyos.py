@@ -18,9 +18,10 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "tests", "unit", "platforms"))
 sys.path.insert(0, os.path.join(ROOT, ".cache", "collections"))
 
+from ansible_collections.voipready.network.plugins.module_utils.plan import ESSENTIALS  # noqa: E402
 from ansible_collections.voipready.network.plugins.module_utils.platforms import vyos  # noqa: E402
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.vyos_routeros_common import (  # noqa: E402,E501
-    DIRECTIONS, ESSENTIAL_FLOWS, host_or_cidr, pushed_rules)
+    DIRECTIONS, host_or_cidr, pushed_rules)
 from intents import intent_for  # noqa: E402
 
 PLAYBOOK = """
@@ -89,7 +90,7 @@ def flows_from_intent(intent):
     cfg = intent["allowlist"]
     voice = frozenset(cfg["voice_networks"])
     flows = set()
-    for name, proto, port in ESSENTIAL_FLOWS:
+    for name, proto, port in ESSENTIALS:
         if cfg["essentials"].get(name):
             flows.add(("accept", proto, voice, frozenset(cfg["essentials"][name]), str(port)))
     for rule, members, kind in pushed_rules(cfg)[0]:

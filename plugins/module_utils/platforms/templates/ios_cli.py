@@ -20,10 +20,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import hashlib
 import ipaddress
 import re
 
+from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 
 #: Port keywords IOS and ASA accept and print in place of numbers (names -> number).
@@ -61,11 +61,7 @@ INBOUND = ("inbound", "both")
 # -- names ----------------------------------------------------------------------------------
 def object_name(*parts):
     """``PREFIX-PART-...`` within NAME_MAX characters (a long name keeps a hash suffix)."""
-    name = "-".join(p for p in parts if p)
-    if len(name) <= NAME_MAX:
-        return name
-    digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-    return name[:NAME_MAX - 9] + "-" + digest
+    return plan.bounded_name("-".join(p for p in parts if p), NAME_MAX, 8)
 
 
 def service_label(service):
@@ -382,9 +378,6 @@ class Session(object):
 
 
 # -- the allowlist flow plan ----------------------------------------------------------------
-ESSENTIALS = (("dns", "udp", 53), ("dns", "tcp", 53), ("ntp", "udp", 123))
-
-
 def plan_flows(allowlist, fqdn_objects, ipv6=True, wildcard_why="they cannot be matched by an ACL"):
     """Group the allowlist's rules into flows the ACLs permit, plus notes on what cannot be.
 
@@ -396,32 +389,29 @@ def plan_flows(allowlist, fqdn_objects, ipv6=True, wildcard_why="they cannot be 
     Rules merge only when they share service, direction and exact destination set, and
     flows of several services merge only when direction, destinations and ports are
     identical: every flow permits exactly the union of what its rules permit, never more.
-    ``fqdn_objects`` says whether DNS names may be destinations (ASA FQDN objects);
-    wildcard names never can. The site's DNS and NTP servers (``essentials``) join as
-    outbound flows of the services ``dns`` and ``ntp``.
+    ``fqdn_objects`` says whether DNS names may be destinations (ASA FQDN objects: beside
+    a rule's addresses, with fqdn_mode auto and objects, plan.choose_rules); wildcard
+    names never can. The site's DNS and NTP servers (``essentials``) join as outbound
+    flows of the services ``dns`` and ``ntp``.
     """
     notes = []
     mode = allowlist.get("fqdn_mode", "auto")
-    use_names = fqdn_objects and mode in ("auto", "objects")
     rules = list(allowlist.get("rules") or [])
     essentials = allowlist.get("essentials") or {}
-    for service, proto, port in ESSENTIALS:
+    for service, proto, port in plan.ESSENTIALS:
         servers = essentials.get(service) or []
         if servers:
             rules.append({"id": "essentials-%s-%s-%d" % (service, proto, port), "service": service,
                           "proto": proto, "port_min": port, "port_max": port,
                           "addresses": list(servers), "fqdns": [], "direction": "outbound"})
     grouped = {}
-    for rule in rules:
-        dests = set()
-        dropped_v6 = [a for a in rule.get("addresses") or [] if is_ipv6(a) and not ipv6]
-        for address in rule.get("addresses") or []:
-            if address not in dropped_v6:
-                dests.add(("net", address))
-        names = [f for f in rule.get("fqdns") or [] if not f.startswith("*.")]
-        wildcards = [f for f in rule.get("fqdns") or [] if f.startswith("*.")]
-        if use_names:
-            dests.update(("fqdn", name) for name in names)
+    for choice in plan.choose_rules({"fqdn_mode": mode, "rules": rules}, names=fqdn_objects,
+                                    names_beside_addresses=plan.NAME_MODES):
+        rule = choice.rule
+        dropped_v6 = [a for a in choice.addresses if is_ipv6(a) and not ipv6]
+        dests = set(("net", a) for a in choice.addresses if a not in dropped_v6)
+        dests.update(("fqdn", name) for name in choice.names)
+        names, wildcards = choice.left_names, choice.left_wildcards
         if not dests:
             why = []
             if wildcards:
@@ -439,7 +429,7 @@ def plan_flows(allowlist, fqdn_objects, ipv6=True, wildcard_why="they cannot be 
         partial = []
         if wildcards:
             partial.append("wildcards %s" % ", ".join(wildcards))
-        if names and not use_names:
+        if names:
             partial.append("DNS names %s" % ", ".join(names))
         if dropped_v6:
             partial.append("IPv6 %s" % ", ".join(dropped_v6))
