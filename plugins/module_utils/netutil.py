@@ -17,6 +17,36 @@ PORT_MIN = 1
 PORT_MAX = 65535
 PROTOCOLS = ("tcp", "udp")
 
+#: Port keywords network operating systems accept and print in place of numbers (names ->
+#: number): IOS and ASA know all of these, the others a subset (port_names). One table:
+#: a name always means the same number, only the protocol that may use it differs
+#: (biff/exec 512, cmd/rsh/syslog 514). netutils' IANA tables lack many (www, http,
+#: cmd, h323, non500-isakmp): the vendors' keywords are not IANA's service names.
+PORT_NAMES = {
+    "aol": 5190, "bgp": 179, "biff": 512, "bootpc": 68, "bootps": 67, "chargen": 19,
+    "cifs": 3020, "citrix-ica": 1494, "cmd": 514, "ctiqbe": 2748, "daytime": 13,
+    "discard": 9, "dnsix": 195, "domain": 53, "drip": 3949, "echo": 7, "exec": 512,
+    "finger": 79, "ftp": 21, "ftp-data": 20, "gopher": 70, "h323": 1720, "hostname": 101,
+    "http": 80, "https": 443, "ident": 113, "imap4": 143, "irc": 194, "isakmp": 500,
+    "kerberos": 750, "klogin": 543, "kshell": 544, "ldap": 389, "ldaps": 636,
+    "login": 513, "lotusnotes": 1352, "lpd": 515, "mobile-ip": 434, "msrpc": 135,
+    "nameserver": 42, "netbios-dgm": 138, "netbios-ns": 137, "netbios-ss": 139,
+    "netbios-ssn": 139, "nfs": 2049, "nntp": 119, "non500-isakmp": 4500, "ntp": 123,
+    "onep-plain": 15001, "onep-tls": 15002, "pcanywhere-data": 5631,
+    "pcanywhere-status": 5632, "pim-auto-rp": 496, "pop2": 109, "pop3": 110, "pptp": 1723,
+    "radius": 1645, "radius-acct": 1646, "rip": 520, "rsh": 514, "rtsp": 554,
+    "secureid-udp": 5510, "sip": 5060, "smtp": 25, "snmp": 161, "snmptrap": 162,
+    "sqlnet": 1521, "ssh": 22, "sunrpc": 111, "syslog": 514, "tacacs": 49, "talk": 517,
+    "telnet": 23, "tftp": 69, "time": 37, "uucp": 540, "vxlan": 4789, "who": 513,
+    "whois": 43, "www": 80, "xdmcp": 177,
+}
+
+
+def port_names(*names):
+    """The PORT_NAMES entries a platform prints (``port_names("domain", "sip")``)."""
+    return dict((name, PORT_NAMES[name]) for name in names)
+
+
 # "10000-20000", "19099 … 20099" (the ivrpowers seed), "50,000 – 53,000" (cloudoe).
 _RANGE_RE = re.compile(r"^\s*(\d[\d,]*)\s*(?:-|\u2026|\u2013|\.\.\.?|:)\s*(\d[\d,]*)\s*$")
 _LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")

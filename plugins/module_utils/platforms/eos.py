@@ -26,7 +26,7 @@ import re
 
 from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, unreadable
-from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
+from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key, port_names
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, DSCP_NAMES, FEATURES)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
@@ -37,11 +37,9 @@ INDENT = "   "
 SEQ_STEP = 10
 
 # Port names EOS prints in ACL entries instead of numbers ("eq finger www").
-PORT_NAMES = {
-    "ftp-data": 20, "ftp": 21, "ssh": 22, "telnet": 23, "smtp": 25, "domain": 53,
-    "finger": 79, "www": 80, "http": 80, "ntp": 123, "snmp": 161, "bgp": 179, "https": 443,
-    "syslog": 514, "sip": 5060,
-}
+PORT_NAMES = port_names(
+    "ftp-data", "ftp", "ssh", "telnet", "smtp", "domain", "finger", "www", "http", "ntp",
+    "snmp", "bgp", "https", "syslog", "sip")
 
 # Interface lines that hold one value: a new value replaces the old one (hier_config
 # idempotent rules, so neither remediation nor future() keeps both).

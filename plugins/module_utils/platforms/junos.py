@@ -29,7 +29,7 @@ from collections import OrderedDict
 
 from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, unreadable
-from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
+from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key, port_names
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, FEATURES)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
@@ -43,10 +43,8 @@ REFUSED = re.compile(r"^(error:.*|syntax error.*|unknown command\..*|number expe
 NAME_MAX = 63  # Junos security object and policy names
 
 # Port names Junos accepts in place of numbers (applications, firewall filters).
-PORT_NAMES = {
-    "ftp": 21, "ssh": 22, "telnet": 23, "smtp": 25, "domain": 53, "http": 80, "www": 80,
-    "ntp": 123, "snmp": 161, "https": 443, "sip": 5060,
-}
+PORT_NAMES = port_names(
+    "ftp", "ssh", "telnet", "smtp", "domain", "http", "www", "ntp", "snmp", "https", "sip")
 
 # Junos built-in forwarding classes a DSCP class is mapped to for the rewrite rule.
 # EF traffic goes to expedited-forwarding; every other class takes one loss priority of

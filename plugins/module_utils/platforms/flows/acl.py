@@ -18,8 +18,7 @@ __metaclass__ = type
 import ipaddress
 
 from ansible_collections.voipready.network.plugins.module_utils import flows
-from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.ios_cli import (
-    PORT_NAMES)
+from ansible_collections.voipready.network.plugins.module_utils.netutil import PORT_NAMES
 
 PORT_OPS = ("eq", "neq", "lt", "gt", "range")
 #: options after the operands that the model ignores (they do not change the match)

@@ -24,10 +24,11 @@ import re
 
 from ansible_collections.voipready.network.plugins.module_utils import flows
 from ansible_collections.voipready.network.plugins.module_utils.intent import DSCP_NAMES
+from ansible_collections.voipready.network.plugins.module_utils.netutil import port_names
 
-PORT_NAMES = {"ftp": 21, "ssh": 22, "telnet": 23, "smtp": 25, "domain": 53, "http": 80,
-              "www": 80, "ntp": 123, "snmp": 161, "https": 443, "sip": 5060, "bootps": 67,
-              "bootpc": 68, "tftp": 69, "syslog": 514, "ldap": 389}
+PORT_NAMES = port_names(
+    "ftp", "ssh", "telnet", "smtp", "domain", "http", "www", "ntp", "snmp", "https", "sip",
+    "bootps", "bootpc", "tftp", "syslog", "ldap")
 #: predefined applications -> [(proto, dport low, high)]
 BUILTIN = {
     "junos-dns-udp": [("udp", 53, 53)], "junos-dns-tcp": [("tcp", 53, 53)],

@@ -21,9 +21,10 @@ __metaclass__ = type
 import re
 
 from ansible_collections.voipready.network.plugins.module_utils import flows
+from ansible_collections.voipready.network.plugins.module_utils.netutil import port_names
 
-PORT_NAMES = {"http": 80, "https": 443, "domain": 53, "ntp": 123, "ssh": 22, "sip": 5060,
-              "bootps": 67, "bootpc": 68, "smtp": 25, "telnet": 23, "ftp": 21}
+PORT_NAMES = port_names(
+    "http", "https", "domain", "ntp", "ssh", "sip", "bootps", "bootpc", "smtp", "telnet", "ftp")
 ACTIONS = {"accept": flows.PERMIT, "drop": flows.DENY, "reject": flows.DENY}
 
 
