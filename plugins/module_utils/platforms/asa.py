@@ -37,6 +37,7 @@ import copy
 import ipaddress
 import re
 
+from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.errors import invalid
 from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 from ansible_collections.voipready.network.plugins.module_utils.intent import FEATURES
@@ -312,6 +313,8 @@ class Driver(PlatformDriver):
     binds_inside = True          # access-group ... in interface <nameif>
     wildcard_why = (
         "ASA FQDN objects resolve one exact name each; there is no wildcard FQDN object")
+    fqdn_objects = True
+    names_beside_addresses = plan.NAME_MODES
 
     def canonical_interface(self, name):
         return canonical_interface(name) if name[:1].isupper() else name
@@ -471,8 +474,9 @@ class Driver(PlatformDriver):
         if cfg["fqdn_mode"] in ("auto", "objects"):
             notes.append("FQDN objects are resolved by the ASA itself: it needs 'dns "
                          "domain-lookup <interface>' and a DNS server group")
-        flows, plan_notes = cli.plan_flows(cfg, fqdn_objects=True, ipv6=True,
-                                           wildcard_why=self.wildcard_why)
+        flows, plan_notes = cli.plan_flows(cfg, fqdn_objects=self.fqdn_objects, ipv6=True,
+                                           wildcard_why=self.wildcard_why,
+                                           names_beside_addresses=self.names_beside_addresses)
         notes.extend(plan_notes)
         skipped = [n for n in plan_notes if " not pushed: " in n and "names no destination" not in n]
         if cfg["enforce"] and skipped:

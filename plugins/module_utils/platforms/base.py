@@ -185,6 +185,13 @@ class PlatformDriver(object):
     #: why ``*.domain`` destinations cannot be enforced here (rendered notes and
     #: docs/platforms.md say it); None where the platform enforces them
     wildcard_why = None
+    #: what an allowlist destination can be here (plan.choose_rules): DNS names as FQDN
+    #: address objects; ``*.domain`` names as wildcard FQDN addresses; the fqdn_modes in
+    #: which a rule's names are pushed beside its addresses (else they stand in only for a
+    #: rule that has none)
+    fqdn_objects = False
+    wildcard_objects = False
+    names_beside_addresses = ()
 
     def unenforceable_note(self, choice):
         """The note for a rule plan.choose_rules skipped as not enforceable (wildcard

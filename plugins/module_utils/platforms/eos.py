@@ -243,7 +243,7 @@ class Driver(PlatformDriver):
     def _pushed_rules(self, cfg):
         """(notes, rules with addresses): EOS ACLs match addresses only, never names."""
         notes, rules = [], []
-        for choice in plan.choose_rules(cfg):
+        for choice in plan.choose_rules(cfg, names=self.fqdn_objects):
             if choice.skipped == plan.SKIP_NAMES:
                 notes.append("skipped %s: FQDN-only; EOS ACLs cannot match names (use "
                              "fqdn_mode=resolve to push resolved addresses)" % choice.rule["id"])

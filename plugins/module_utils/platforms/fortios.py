@@ -130,8 +130,9 @@ def firewall_plan(allowlist, name_limit=63, object_limit=63, wildcards=False, wi
                                  "src": src, "dst": dst, "services": services,
                                  "action": action, "outbound": outbound})
 
-    # FQDN address objects on both platforms; names join a rule's addresses with
-    # fqdn_mode=objects and stand in for them with auto
+    # FQDN address objects on both platforms (Driver.fqdn_objects, names_beside_addresses
+    # of fortios and panos): names join a rule's addresses with fqdn_mode=objects and
+    # stand in for them with auto
     for choice in choose_rules(allowlist, names=True, wildcards=wildcards,
                                names_beside_addresses=("objects",)):
         rule = choice.rule
@@ -482,7 +483,7 @@ def owner(feature, prefix):
 # --------------------------------------------------------------------------------------
 def render_allowlist(tree, allowlist, policy_ids=None):
     """Addresses, groups, services and policies; returns the plan's notes."""
-    plan = firewall_plan(allowlist, name_limit=35, object_limit=79, wildcards=True)
+    plan = firewall_plan(allowlist, name_limit=35, object_limit=79, wildcards=Driver.wildcard_objects)
     _render_objects(tree, plan)
     inside = allowlist["inside_interfaces"] or ["any"]
     outside = allowlist["outside_interfaces"] or ["any"]
@@ -713,6 +714,10 @@ class Driver(PlatformDriver):
     comment = "#"
     binds_inside = True          # srcintf / dstintf
     qos_binding = "egress"       # shaping-policy dstintf
+    # FQDN and wildcard FQDN (6.2.2+) addresses; names join addresses with fqdn_mode=objects
+    fqdn_objects = True
+    wildcard_objects = True
+    names_beside_addresses = ("objects",)
 
     def subinterface_name(self, sub, voice_vlan):
         return vlan_ifname(sub)

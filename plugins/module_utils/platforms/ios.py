@@ -638,7 +638,7 @@ class Driver(PlatformDriver):
             invalid("allowlist.fqdn_mode", "objects",
                     "is not possible on ios: IOS extended ACLs cannot match DNS names; use auto "
                     "(addresses only, FQDN-only rules reported) or resolve")
-        flows, plan_notes = cli.plan_flows(cfg, fqdn_objects=False, ipv6=False,
+        flows, plan_notes = cli.plan_flows(cfg, fqdn_objects=self.fqdn_objects, ipv6=False,
                                            wildcard_why=self.wildcard_why)
         notes.extend(plan_notes)
         skipped = [n for n in plan_notes if " not pushed: " in n and "names no destination" not in n]

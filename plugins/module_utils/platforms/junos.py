@@ -251,6 +251,7 @@ class Driver(PlatformDriver):
     wildcard_why = (
         "SRX address-book dns-name entries resolve one exact name each; there is no wildcard "
         "domain entry")
+    fqdn_objects = True
 
     # -- applicability -----------------------------------------------------------------
     def not_applicable(self, feature, intent):
@@ -287,7 +288,7 @@ class Driver(PlatformDriver):
         """The rules pushed here (plan.choose_rules): addresses, or exact FQDNs (dns-name)
         for a rule that has none."""
         notes, rules = [], []
-        for choice in plan.choose_rules(cfg, names=True):
+        for choice in plan.choose_rules(cfg, names=self.fqdn_objects):
             rule = choice.rule
             if choice.skipped == plan.SKIP_NAMES:
                 notes.append("skipped %s: no address and fqdn_mode=%s" % (

@@ -295,6 +295,8 @@ class Driver(PlatformDriver):
         "PAN-OS FQDN address objects take one exact name; wildcard domains match only in "
         "custom URL categories, which see HTTP/TLS server names but not STUN/TURN on 3478, so "
         "a security rule cannot enforce them here")
+    fqdn_objects = True
+    names_beside_addresses = ("objects",)
 
     def not_applicable(self, feature, intent):
         """Switch ports: none on a firewall. DSCP marking lives on security rules."""

@@ -514,6 +514,7 @@ class Driver(PlatformDriver):
     wildcard_why = (
         "RouterOS address-lists resolve exact DNS names only; tls-host matching sees TLS "
         "server names (443, 8443, 5349) but not STUN on 3478, so it is not used")
+    fqdn_objects = True
 
     def subinterface_name(self, sub, voice_vlan):
         return "vlan%d-%s" % (sub["vlan"], voice_vlan["voice_vlan"]["name"])

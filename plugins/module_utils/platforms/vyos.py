@@ -540,6 +540,7 @@ class Driver(PlatformDriver):
     qos_binding = "ingress"      # policy route <name> interface <if>
     wildcard_why = (
         "VyOS firewall domain-groups resolve exact names only")
+    fqdn_objects = True
 
     def __init__(self, vyos_version=None):
         if vyos_version is not None and str(vyos_version) not in VERSIONS:

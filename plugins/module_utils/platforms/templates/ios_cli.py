@@ -357,7 +357,8 @@ class Session(object):
 
 
 # -- the allowlist flow plan ----------------------------------------------------------------
-def plan_flows(allowlist, fqdn_objects, ipv6=True, wildcard_why="they cannot be matched by an ACL"):
+def plan_flows(allowlist, fqdn_objects, ipv6=True, wildcard_why="they cannot be matched by an ACL",
+               names_beside_addresses=plan.NAME_MODES):
     """Group the allowlist's rules into flows the ACLs permit, plus notes on what cannot be.
 
     A flow is one direction, one exact destination set and the ports opened to it::
@@ -369,8 +370,8 @@ def plan_flows(allowlist, fqdn_objects, ipv6=True, wildcard_why="they cannot be 
     flows of several services merge only when direction, destinations and ports are
     identical: every flow permits exactly the union of what its rules permit, never more.
     ``fqdn_objects`` says whether DNS names may be destinations (ASA FQDN objects: beside
-    a rule's addresses, with fqdn_mode auto and objects, plan.choose_rules); wildcard
-    names never can. The site's DNS and NTP servers (``essentials``) join as outbound
+    a rule's addresses with the fqdn_modes ``names_beside_addresses``, plan.choose_rules);
+    wildcard names never can. The site's DNS and NTP servers (``essentials``) join as outbound
     flows of the services ``dns`` and ``ntp``.
     """
     notes = []
@@ -385,7 +386,7 @@ def plan_flows(allowlist, fqdn_objects, ipv6=True, wildcard_why="they cannot be 
                           "addresses": list(servers), "fqdns": [], "direction": "outbound"})
     grouped = {}
     for choice in plan.choose_rules({"fqdn_mode": mode, "rules": rules}, names=fqdn_objects,
-                                    names_beside_addresses=plan.NAME_MODES):
+                                    names_beside_addresses=names_beside_addresses):
         rule = choice.rule
         dropped_v6 = [a for a in choice.addresses if is_ipv6(a) and not ipv6]
         dests = set(("net", a) for a in choice.addresses if a not in dropped_v6)
