@@ -41,13 +41,11 @@ from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.errors import invalid
 from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 from ansible_collections.voipready.network.plugins.module_utils.intent import FEATURES
-from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
-    PlatformDriver, check_present)
-from ansible_collections.voipready.network.plugins.module_utils.platforms.ios import (
-    canonical_interface, check_output)
+from ansible_collections.voipready.network.plugins.module_utils.platforms.base import check_present
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates import ios_cli as cli
+from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.ios_cli import (
+    DEFAULT_PREFIX, canonical_interface, check_output)
 
-DEFAULT_PREFIX = "VOIPREADY"
 
 #: Timers this driver manages: name -> (default seconds, minimum seconds the ASA accepts).
 TIMEOUTS = {"udp": (120, 60), "sip": (1800, 300), "conn": (3600, 300)}
@@ -292,7 +290,7 @@ class AsaSession(cli.Session):
 
 
 # -- the driver -------------------------------------------------------------------------------
-class Driver(PlatformDriver):
+class Driver(cli.CiscoDriver):
     """Cisco ASA."""
 
     platform = "asa"
@@ -327,8 +325,10 @@ class Driver(PlatformDriver):
             return voice_vlan["data_vlan"]["name"].lower()
         return "vlan%d" % sub["vlan"]
 
-    def __init__(self):
-        self._prefixes = set([DEFAULT_PREFIX])
+    session = AsaSession
+    extract = staticmethod(extract)
+    discover_prefixes = staticmethod(discover_prefixes)
+    empty_state = staticmethod(_empty_state)
 
     def not_applicable(self, feature, intent):
         if feature == "voice_vlan" and "voice_vlan" in intent and \
@@ -339,12 +339,6 @@ class Driver(PlatformDriver):
         return self.unsupported.get(feature)
 
     # -- reading ---------------------------------------------------------------------------
-    def _state(self, running, intent=None):
-        prefixes = set([DEFAULT_PREFIX]) | discover_prefixes(running) | self._prefixes
-        if intent and "allowlist" in intent:
-            prefixes.add(intent["allowlist"]["name"])
-        return extract(cli.parse_tree(running), prefixes)
-
     def parse(self, running):
         """Per feature, what the ASA holds, in the intent's terms where they exist (allowlist
         flows with addresses and DNS names, SIP inspection, sub-interfaces, timers in
@@ -651,38 +645,11 @@ class Driver(PlatformDriver):
         return ops
 
     # -- the interface ---------------------------------------------------------------------
-    def remediate(self, running, intent, state="merged"):
-        cur = self._state(running, intent)
-        des = self._build(cur, intent, state, [])
-        return cli.emit(self.diff(cur, des))
-
-    def render(self, intent):
-        cur = _empty_state()
-        cur["offline"] = True
-        notes = []
-        des = self._build(cur, intent, "merged", notes)
-        lines = ["! voipready.network intended configuration (platform asa)"]
-        lines.extend("! NOTE: " + note for note in notes)
-        text = self._text(des, intent)
+    def _offline_text(self, intent):
         if "sip_alg" in intent and not intent["sip_alg"]["enabled"]:
             # Offline there is no policy-map to read: show the change a default ASA gets.
-            text += ("policy-map global_policy\n class inspection_default\n  no inspect sip\n")
-        return "\n".join(lines) + "\n" + text
-
-    def view(self, running, intent):
-        return self._text(self._state(running, intent), intent)
-
-    def rollback(self, before_running, after_running):
-        prefixes = set([DEFAULT_PREFIX]) | self._prefixes | discover_prefixes(before_running,
-                                                                              after_running)
-        before = extract(cli.parse_tree(before_running), prefixes)
-        after = extract(cli.parse_tree(after_running), prefixes)
-        return cli.emit(self.diff(after, before))
-
-    def simulate(self, running, commands):
-        root = cli.parse_tree(running)
-        AsaSession(root).apply(commands)
-        return cli.dump_tree(root)
+            return "policy-map global_policy\n class inspection_default\n  no inspect sip\n"
+        return ""
 
     def _text(self, st, intent):
         out = []

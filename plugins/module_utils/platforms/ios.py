@@ -51,10 +51,11 @@ from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, DSCP_NAMES, FEATURES)
 from ansible_collections.voipready.network.plugins.module_utils.intent import field_label
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
-    INTERFACE_FIELDS, PlatformDriver, check_present)
+    INTERFACE_FIELDS, check_present)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates import ios_cli as cli
+from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.ios_cli import (
+    DEFAULT_PREFIX, canonical_interface, check_output)
 
-DEFAULT_PREFIX = "VOIPREADY"
 #: QoS objects carry this prefix (the qos intent has no name of its own).
 QOS_PREFIX = "VOIPREADY"
 QOS_POLICY = QOS_PREFIX + "-QOS"
@@ -85,31 +86,6 @@ IFACE_KEYS = (
 TRUNK_KEY = "switchport trunk allowed vlan"
 BIND_KEYS = ("ip access-group in", "ip access-group out", "service-policy input",
              "service-policy output")
-
-#: Abbreviations accepted in the intent for IOS interface names.
-IFACE_ABBREV = (
-    ("hundredgige", "HundredGigE"), ("fortygigabitethernet", "FortyGigabitEthernet"),
-    ("twentyfivegige", "TwentyFiveGigE"), ("tengigabitethernet", "TenGigabitEthernet"),
-    ("twogigabitethernet", "TwoGigabitEthernet"), ("fivegigabitethernet", "FiveGigabitEthernet"),
-    ("gigabitethernet", "GigabitEthernet"), ("fastethernet", "FastEthernet"),
-    ("ethernet", "Ethernet"), ("port-channel", "Port-channel"), ("vlan", "Vlan"),
-    ("hu", "HundredGigE"), ("fo", "FortyGigabitEthernet"), ("twe", "TwentyFiveGigE"),
-    ("te", "TenGigabitEthernet"), ("tw", "TwoGigabitEthernet"), ("fi", "FiveGigabitEthernet"),
-    ("gi", "GigabitEthernet"), ("fa", "FastEthernet"), ("eth", "Ethernet"), ("et", "Ethernet"),
-    ("po", "Port-channel"), ("vl", "Vlan"),
-)
-
-
-def canonical_interface(name):
-    """``Gi1/0/1`` -> ``GigabitEthernet1/0/1``; full names stay as they are."""
-    match = re.match(r"^([A-Za-z-]+)(\d.*)$", name)
-    if not match:
-        return name
-    word, rest = match.group(1).lower(), match.group(2)
-    for abbrev, full in IFACE_ABBREV:
-        if word == abbrev:
-            return full + rest
-    return name
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -461,7 +437,7 @@ def number_acls(root):
 
 
 # -- the driver -------------------------------------------------------------------------------
-class Driver(PlatformDriver):
+class Driver(cli.CiscoDriver):
     """Cisco IOS / IOS-XE (routers and Catalyst switches)."""
 
     platform = "ios"
@@ -483,17 +459,19 @@ class Driver(PlatformDriver):
     def subinterface_name(self, sub, voice_vlan):
         return "%s.%d" % (canonical_interface(sub["parent"]), sub["vlan"])
 
+    session = IosSession
+    extract = staticmethod(extract)
+    discover_prefixes = staticmethod(discover_prefixes)
+    empty_state = staticmethod(_empty_state)
+
     def __init__(self):
-        self._prefixes = set([DEFAULT_PREFIX])
+        super(Driver, self).__init__()
         self._des = _empty_state()
 
-    # -- reading ---------------------------------------------------------------------------
-    def _state(self, running, intent=None, extra=()):
-        prefixes = set([DEFAULT_PREFIX]) | discover_prefixes(running, *extra) | self._prefixes
-        if intent and "allowlist" in intent:
-            prefixes.add(intent["allowlist"]["name"])
-        return extract(cli.parse_tree(running), prefixes)
+    def _tree(self, running):
+        return number_acls(cli.parse_tree(running))
 
+    # -- reading ---------------------------------------------------------------------------
     def parse(self, running):
         """Per feature, what the device holds, in the intent's terms where they exist:
         allowlist flows (direction, proto, ports, addresses) read back from the owned ACLs
@@ -1014,37 +992,6 @@ class Driver(PlatformDriver):
             ops.append((P_PMAP_DEL, (), "no policy-map %s" % name))
 
     # -- the interface ---------------------------------------------------------------------
-    def remediate(self, running, intent, state="merged"):
-        cur = self._state(running, intent)
-        des = self._build(cur, intent, state, [])
-        return cli.emit(self.diff(cur, des))
-
-    def render(self, intent):
-        cur = _empty_state()
-        cur["offline"] = True
-        notes = []
-        des = self._build(cur, intent, "merged", notes)
-        lines = ["! voipready.network intended configuration (platform ios)"]
-        lines.extend("! NOTE: " + note for note in notes)
-        body = self._text(des, intent)
-        return "\n".join(lines) + "\n" + body
-
-    def view(self, running, intent):
-        return self._text(self._state(running, intent), intent)
-
-    def rollback(self, before_running, after_running):
-        """Commands that put every managed line of ``after`` back as it was in ``before``."""
-        prefixes = set([DEFAULT_PREFIX]) | self._prefixes | discover_prefixes(before_running,
-                                                                              after_running)
-        before = extract(cli.parse_tree(before_running), prefixes)
-        after = extract(cli.parse_tree(after_running), prefixes)
-        return cli.emit(self.diff(after, before))
-
-    def simulate(self, running, commands):
-        root = number_acls(cli.parse_tree(running))
-        IosSession(root).apply(commands)
-        return cli.dump_tree(root)
-
     # -- text of the owned configuration ---------------------------------------------------
     def _text(self, st, intent):
         out = []
@@ -1146,21 +1093,6 @@ class Driver(PlatformDriver):
         if getattr(transport, "kind", "") == "napalm":
             return None
         return transport.send_command("write memory")
-
-
-ERROR_RE = re.compile(r"^\s*(% ?(Invalid|Incomplete|Ambiguous|Unknown|Unrecognized|Error|"
-                      r"Bad mask|Cannot|Duplicate|Removal of)|Command rejected|ERROR:)",
-                      re.M | re.I)
-
-
-def check_output(output, count):
-    """Raise when the device refused a command (its own words in the message)."""
-    match = ERROR_RE.search(output or "")
-    if match:
-        start = max(0, (output or "").rfind("\n", 0, max(0, match.start() - 1)) - 200)
-        snippet = (output or "")[start:match.end() + 200].strip()
-        raise VoipReadyError("the device rejected a command: %s" % snippet,
-                             field="commands", value=count)
 
 
 def _negate(line):

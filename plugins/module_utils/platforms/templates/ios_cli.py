@@ -26,8 +26,12 @@ import re
 from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.netutil import PORT_NAMES
+from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
 
 PORT_OPERATORS = ("eq", "neq", "lt", "gt")
+
+#: The owned-name prefix when the intent names none (allowlist.name's default).
+DEFAULT_PREFIX = "VOIPREADY"
 
 #: Longest object / ACL name used (ASA allows 64 characters, IOS more).
 NAME_MAX = 64
@@ -177,6 +181,48 @@ def format_vlan_list(vlans):
         if vlan is not None:
             start = prev = vlan
     return ",".join(parts)
+
+
+# -- interface names and the device's refusals ---------------------------------------------
+#: Abbreviations accepted in the intent for IOS interface names (ASA ports too).
+IFACE_ABBREV = (
+    ("hundredgige", "HundredGigE"), ("fortygigabitethernet", "FortyGigabitEthernet"),
+    ("twentyfivegige", "TwentyFiveGigE"), ("tengigabitethernet", "TenGigabitEthernet"),
+    ("twogigabitethernet", "TwoGigabitEthernet"), ("fivegigabitethernet", "FiveGigabitEthernet"),
+    ("gigabitethernet", "GigabitEthernet"), ("fastethernet", "FastEthernet"),
+    ("ethernet", "Ethernet"), ("port-channel", "Port-channel"), ("vlan", "Vlan"),
+    ("hu", "HundredGigE"), ("fo", "FortyGigabitEthernet"), ("twe", "TwentyFiveGigE"),
+    ("te", "TenGigabitEthernet"), ("tw", "TwoGigabitEthernet"), ("fi", "FiveGigabitEthernet"),
+    ("gi", "GigabitEthernet"), ("fa", "FastEthernet"), ("eth", "Ethernet"), ("et", "Ethernet"),
+    ("po", "Port-channel"), ("vl", "Vlan"),
+)
+
+
+def canonical_interface(name):
+    """``Gi1/0/1`` -> ``GigabitEthernet1/0/1``; full names stay as they are."""
+    match = re.match(r"^([A-Za-z-]+)(\d.*)$", name)
+    if not match:
+        return name
+    word, rest = match.group(1).lower(), match.group(2)
+    for abbrev, full in IFACE_ABBREV:
+        if word == abbrev:
+            return full + rest
+    return name
+
+
+ERROR_RE = re.compile(r"^\s*(% ?(Invalid|Incomplete|Ambiguous|Unknown|Unrecognized|Error|"
+                      r"Bad mask|Cannot|Duplicate|Removal of)|Command rejected|ERROR:)",
+                      re.M | re.I)
+
+
+def check_output(output, count):
+    """Raise when the device refused a command (its own words in the message)."""
+    match = ERROR_RE.search(output or "")
+    if match:
+        start = max(0, (output or "").rfind("\n", 0, max(0, match.start() - 1)) - 200)
+        snippet = (output or "")[start:match.end() + 200].strip()
+        raise VoipReadyError("the device rejected a command: %s" % snippet,
+                             field="commands", value=count)
 
 
 # -- the configuration tree -----------------------------------------------------------------
@@ -566,3 +612,80 @@ def diff_object_groups(current, desired, ops, sort_members, add_phase, del_phase
             ops.append((del_phase, header, "no " + member))
     for name in sorted(set(current) - set(desired)):
         ops.append((del_phase, (), "no object-group %s %s" % (current[name][0], name)))
+
+
+# -- the driver IOS and ASA share ---------------------------------------------------------------
+class CiscoDriver(PlatformDriver):
+    """The interface of a Cisco CLI driver over its platform's reader and session.
+
+    A subclass reads the owned state out of a parsed tree (``extract``), finds the owned
+    name prefixes in a text (``discover_prefixes``), builds the wanted state per feature
+    (``_build``), diffs two states into phased operations (``diff``), writes the owned
+    configuration of a state (``_text``) and replays commands on a tree (``session``)."""
+
+    #: the platform's config-session replay (a Session subclass)
+    session = None
+    comment = "!"
+    privileged_exec = True
+
+    def __init__(self):
+        self._prefixes = set([DEFAULT_PREFIX])
+
+    @staticmethod
+    def extract(root, prefixes):
+        """must implement: the owned state of a parsed tree."""
+        raise NotImplementedError
+
+    @staticmethod
+    def discover_prefixes(*texts):
+        """must implement: the owned name prefixes that ``texts`` use."""
+        raise NotImplementedError
+
+    @staticmethod
+    def empty_state():
+        """must implement: the state of a device that holds nothing of ours."""
+        raise NotImplementedError
+
+    def _state(self, running, intent=None, extra=()):
+        prefixes = set([DEFAULT_PREFIX]) | self.discover_prefixes(running, *extra) | self._prefixes
+        if intent and "allowlist" in intent:
+            prefixes.add(intent["allowlist"]["name"])
+        return self.extract(parse_tree(running), prefixes)
+
+    def _tree(self, running):
+        """The tree a simulated session starts from."""
+        return parse_tree(running)
+
+    def _offline_text(self, intent):
+        """What render() adds after the owned configuration (nothing to read offline)."""
+        return ""
+
+    def remediate(self, running, intent, state="merged"):
+        cur = self._state(running, intent)
+        des = self._build(cur, intent, state, [])
+        return emit(self.diff(cur, des))
+
+    def render(self, intent):
+        cur = self.empty_state()
+        cur["offline"] = True
+        notes = []
+        des = self._build(cur, intent, "merged", notes)
+        lines = ["! voipready.network intended configuration (platform %s)" % self.platform]
+        lines.extend("! NOTE: " + note for note in notes)
+        return "\n".join(lines) + "\n" + self._text(des, intent) + self._offline_text(intent)
+
+    def view(self, running, intent):
+        return self._text(self._state(running, intent), intent)
+
+    def rollback(self, before_running, after_running):
+        """Commands that put every managed line of ``after`` back as it was in ``before``."""
+        prefixes = set([DEFAULT_PREFIX]) | self._prefixes | self.discover_prefixes(
+            before_running, after_running)
+        before = self.extract(parse_tree(before_running), prefixes)
+        after = self.extract(parse_tree(after_running), prefixes)
+        return emit(self.diff(after, before))
+
+    def simulate(self, running, commands):
+        root = self._tree(running)
+        self.session(root).apply(commands)
+        return dump_tree(root)
