@@ -44,7 +44,7 @@ from ansible_collections.voipready.network.plugins.module_utils.intent import FE
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import check_present
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates import ios_cli as cli
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.ios_cli import (
-    DEFAULT_PREFIX, canonical_interface, check_output)
+    DEFAULT_PREFIX, acl_role, canonical_interface, check_output, owned_name)
 
 
 #: Timers this driver manages: name -> (default seconds, minimum seconds the ASA accepts).
@@ -104,17 +104,6 @@ def _empty_state():
             "ifaces": set(), "nameifs": {}, "offline": False}
 
 
-def _acl_role(name, prefixes):
-    match = re.match(r"^(.+)-(INSIDE|OUTSIDE)-(\d+)$", name)
-    if match and match.group(1) in prefixes:
-        return match.group(1), match.group(2), int(match.group(3))
-    return None
-
-
-def _owned(name, prefixes):
-    return any(name.startswith(p + "-") for p in prefixes)
-
-
 def canonical_member(text):
     words = text.split()
     if words[0] == "network-object" and len(words) == 3 and words[2] == "255.255.255.255":
@@ -150,20 +139,20 @@ def extract(root, prefixes):
     for node in root.children:
         text = node.text
         match = re.match(r"^object-group (network|service) (\S+)( \S+)?$", text)
-        if match and _owned(match.group(2), prefixes):
+        if match and owned_name(match.group(2), prefixes):
             kind = match.group(1) + (match.group(3) or "")
             state["groups"][match.group(2)] = (kind, frozenset(
                 canonical_member(c.text) for c in node.children
                 if not c.text.startswith("description")))
             continue
         match = re.match(r"^object network (\S+)$", text)
-        if match and _owned(match.group(1), prefixes):
+        if match and owned_name(match.group(1), prefixes):
             values = [canonical_object(c.text) for c in node.children
                       if not c.text.startswith("description")]
             state["objects"][match.group(1)] = values[0] if values else ""
             continue
         match = re.match(r"^access-list (\S+) (.*)$", text)
-        if match and _acl_role(match.group(1), prefixes):
+        if match and acl_role(match.group(1), prefixes):
             # Remarks stay entries: ``line N`` counts them, and voipready writes none, so
             # one found in an owned ACL is a difference to remove.
             state["acls"][match.group(1)] = state["acls"].get(match.group(1), ()) + (
@@ -346,7 +335,7 @@ class Driver(cli.CiscoDriver):
         state = self._state(running)
         keys = state["keys"]
         known = self._prefixes | discover_prefixes(running)
-        prefixes = sorted(set(_acl_role(a, known)[0] for a in state["acls"]))
+        prefixes = sorted(set(acl_role(a, known)[0] for a in state["acls"]))
         bindings = {}
         for (_ctx, key), line in sorted(keys.items()):
             if key.startswith("access-group ") and line.split()[1] in state["acls"]:
@@ -389,10 +378,10 @@ class Driver(cli.CiscoDriver):
         """Flows the owned ACLs permit: inside ACL lines are outbound, outside ones inbound."""
         flows = []
         for role, direction in (("INSIDE", "outbound"), ("OUTSIDE", "inbound")):
-            names = [a for a in state["acls"] if _acl_role(a, prefixes)[1] == role]
+            names = [a for a in state["acls"] if acl_role(a, prefixes)[1] == role]
             bound = [a for a in names if any(line and line.split()[1] == a for (c, k), line in
                                              state["keys"].items() if k.startswith("access-group"))]
-            chosen = sorted(bound or names, key=lambda a: _acl_role(a, prefixes)[2])
+            chosen = sorted(bound or names, key=lambda a: acl_role(a, prefixes)[2])
             for entry in state["acls"][chosen[-1]] if chosen else ():
                 words = entry.split()
                 if words[:3] != ["extended", "permit", "object-group"] or len(words) < 4:
@@ -455,7 +444,7 @@ class Driver(cli.CiscoDriver):
                     del des[table][name]
 
         def mine(name):
-            return _acl_role(name, set([prefix])) is not None
+            return acl_role(name, set([prefix])) is not None
 
         for name in list(des["acls"]):
             if mine(name):
@@ -468,17 +457,7 @@ class Driver(cli.CiscoDriver):
         if cfg["fqdn_mode"] in ("auto", "objects"):
             notes.append("FQDN objects are resolved by the ASA itself: it needs 'dns "
                          "domain-lookup <interface>' and a DNS server group")
-        flows, plan_notes = cli.plan_flows(cfg, fqdn_objects=self.fqdn_objects, ipv6=True,
-                                           wildcard_why=self.wildcard_why,
-                                           names_beside_addresses=self.names_beside_addresses)
-        notes.extend(plan_notes)
-        skipped = [n for n in plan_notes if " not pushed: " in n and "names no destination" not in n]
-        if cfg["enforce"] and skipped:
-            notes.append("enforce is true: the voice networks' traffic of the %d rule(s) not "
-                         "pushed above is dropped; use fqdn_mode=resolve (addresses resolved on "
-                         "the controller) or enforce=false if those services are needed"
-                         % len(skipped))
-        flows = cli.name_flows(prefix, flows)
+        flows = self._flows_of(cfg, prefix, notes, ipv6=True)
         voice_name = cli.object_name(prefix, "VOICE")
         if cfg["voice_networks"]:
             des["groups"][voice_name] = ("network", frozenset(
@@ -513,8 +492,8 @@ class Driver(cli.CiscoDriver):
         for role, entries, ifaces in (("INSIDE", inside_acl, cfg["inside_interfaces"]),
                                       ("OUTSIDE", outside_acl, cfg["outside_interfaces"])):
             entries = tuple(canonical_ace(e) for e in entries)
-            old = set(a for a in cur["acls"] if _acl_role(a, set([prefix]))
-                      and _acl_role(a, set([prefix]))[1] == role)
+            old = set(a for a in cur["acls"] if acl_role(a, set([prefix]))
+                      and acl_role(a, set([prefix]))[1] == role)
             name = self._generation(cur, prefix, role, entries) if entries else None
             if name:
                 des["acls"][name] = entries
@@ -524,7 +503,7 @@ class Driver(cli.CiscoDriver):
                 found = cur["keys"].get(((), "access-group in " + iface))
                 cli.check_no_conflict("access-group in on interface", iface,
                                       found and found.split()[1],
-                                      lambda acl: _acl_role(acl, owned_any) is not None)
+                                      lambda acl: acl_role(acl, owned_any) is not None)
                 des["keys"][((), "access-group in " + iface)] = \
                     "access-group %s in interface %s" % (name, iface)
             for (ctx, key), line in list(cur["keys"].items()):
@@ -541,7 +520,7 @@ class Driver(cli.CiscoDriver):
     def _generation(cur, prefix, role, entries):
         gens = {}
         for name in cur["acls"]:
-            owner = _acl_role(name, set([prefix]))
+            owner = acl_role(name, set([prefix]))
             if owner and owner[1] == role:
                 gens[owner[2]] = name
         for gen in sorted(gens, reverse=True):
@@ -672,8 +651,8 @@ class Driver(cli.CiscoDriver):
                 kind, members = st["groups"][name]
                 out.append("object-group %s %s" % (kind, name))
                 out.extend(" " + m for m in _sorted_members(members))
-            owned = sorted((a for a in st["acls"] if _acl_role(a, set([prefix]))),
-                           key=lambda a: _acl_role(a, set([prefix]))[1:])
+            owned = sorted((a for a in st["acls"] if acl_role(a, set([prefix]))),
+                           key=lambda a: acl_role(a, set([prefix]))[1:])
             for name in owned:
                 out.extend("access-list %s %s" % (name, entry) for entry in st["acls"][name])
             listed = set(intent["allowlist"]["inside_interfaces"] + intent["allowlist"]["outside_interfaces"])

@@ -54,7 +54,7 @@ from ansible_collections.voipready.network.plugins.module_utils.platforms.base i
     INTERFACE_FIELDS, check_present)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates import ios_cli as cli
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.ios_cli import (
-    DEFAULT_PREFIX, canonical_interface, check_output)
+    DEFAULT_PREFIX, acl_role, canonical_interface, check_output, owned_name)
 
 #: QoS objects carry this prefix (the qos intent has no name of its own).
 QOS_PREFIX = "VOIPREADY"
@@ -93,18 +93,6 @@ def _empty_state():
     return {"groups": {}, "acls": {}, "keys": {}, "cmaps": {}, "pmaps": {}, "vlans": {},
             "subifs": set(), "ifaces": set(), "routed": {}, "flavour": "xe", "zbf_sip": [],
             "offline": False}
-
-
-def _acl_role(name, prefixes):
-    """(prefix, role, generation) of an allowlist ACL name, else None."""
-    match = re.match(r"^(.+)-(INSIDE|OUTSIDE)-(\d+)$", name)
-    if match and match.group(1) in prefixes:
-        return match.group(1), match.group(2), int(match.group(3))
-    return None
-
-
-def _owned_group(name, prefixes):
-    return any(name.startswith(p + "-") for p in prefixes)
 
 
 def _owned_qos_acl(name):
@@ -172,13 +160,13 @@ def extract(root, prefixes):
             state["keys"][((), "mls qos")] = "mls qos"
             continue
         match = re.match(r"^object-group (network|service) (\S+)$", text)
-        if match and _owned_group(match.group(2), prefixes):
+        if match and owned_name(match.group(2), prefixes):
             canon = canonical_network_member if match.group(1) == "network" else canonical_service_member
             state["groups"][match.group(2)] = (match.group(1), frozenset(
                 canon(c.text) for c in node.children if not c.text.lower().startswith("description")))
             continue
         match = re.match(r"^ip access-list extended (\S+)$", text)
-        if match and (_acl_role(match.group(1), prefixes) or _owned_qos_acl(match.group(1))):
+        if match and (acl_role(match.group(1), prefixes) or _owned_qos_acl(match.group(1))):
             state["acls"][match.group(1)] = _acl_entries(node)
             continue
         match = re.match(r"^class-map(?: (match-any|match-all))? (\S+)$", text)
@@ -479,7 +467,7 @@ class Driver(cli.CiscoDriver):
         matches, the NAT timeouts -- plus the raw owned objects for review."""
         state = self._state(running)
         known = self._prefixes | discover_prefixes(running)
-        prefixes = sorted(set(_acl_role(a, known)[0] for a in state["acls"] if _acl_role(a, known)))
+        prefixes = sorted(set(acl_role(a, known)[0] for a in state["acls"] if acl_role(a, known)))
         keys = state["keys"]
         bindings = {}
         for (ctx, key), line in sorted(keys.items()):
@@ -519,10 +507,10 @@ class Driver(cli.CiscoDriver):
         outbound flows, in the outside ACL inbound ones (REPLY groups only answer them)."""
         flows = []
         for role, direction in (("INSIDE", "outbound"), ("OUTSIDE", "inbound")):
-            names = [a for a in state["acls"] if (_acl_role(a, prefixes) or (0, None))[1] == role]
+            names = [a for a in state["acls"] if (acl_role(a, prefixes) or (0, None))[1] == role]
             bound = [a for a in names if any(line and line.split()[2] == a for (c, k), line in
                                              state["keys"].items() if k == "ip access-group in")]
-            chosen = sorted(bound or names, key=lambda a: _acl_role(a, prefixes)[2])
+            chosen = sorted(bound or names, key=lambda a: acl_role(a, prefixes)[2])
             for _seq, entry in state["acls"][chosen[-1]] if chosen else ():
                 words = entry.split()
                 if words[:2] != ["permit", "object-group"] or len(words) < 3:
@@ -589,7 +577,7 @@ class Driver(cli.CiscoDriver):
                 self._check_iface(cur, value, "allowlist." + field)
 
         def owned_acl(name):
-            return _acl_role(name, set([prefix])) is not None
+            return acl_role(name, set([prefix])) is not None
 
         for name in list(des["groups"]):
             if name.startswith(prefix + "-"):
@@ -616,16 +604,7 @@ class Driver(cli.CiscoDriver):
             invalid("allowlist.fqdn_mode", "objects",
                     "is not possible on ios: IOS extended ACLs cannot match DNS names; use auto "
                     "(addresses only, FQDN-only rules reported) or resolve")
-        flows, plan_notes = cli.plan_flows(cfg, fqdn_objects=self.fqdn_objects, ipv6=False,
-                                           wildcard_why=self.wildcard_why)
-        notes.extend(plan_notes)
-        skipped = [n for n in plan_notes if " not pushed: " in n and "names no destination" not in n]
-        if cfg["enforce"] and skipped:
-            notes.append("enforce is true: the voice networks' traffic of the %d rule(s) not "
-                         "pushed above is dropped; use fqdn_mode=resolve (addresses resolved on "
-                         "the controller) or enforce=false if those services are needed"
-                         % len(skipped))
-        flows = cli.name_flows(prefix, flows)
+        flows = self._flows_of(cfg, prefix, notes, ipv6=False)
         voice_name = cli.object_name(prefix, "VOICE")
         if voice_nets:
             des["groups"][voice_name] = ("network", frozenset(
@@ -664,14 +643,14 @@ class Driver(cli.CiscoDriver):
             entries = tuple((10 * (i + 1), canonical_ace(e)) for i, e in enumerate(entries))
             name = self._generation(cur, prefix, role, entries)
             des["acls"][name] = entries
-            old = set(a for a in cur["acls"] if (_acl_role(a, set([prefix])) or ("", "", 0))[1] == role)
+            old = set(a for a in cur["acls"] if (acl_role(a, set([prefix])) or ("", "", 0))[1] == role)
             wanted = set(_iface_ctx(i) for i in ifaces)
             owned_any = self._prefixes | set([prefix])
             for ctx in sorted(wanted):
                 found = cur["keys"].get((ctx, "ip access-group in"))
                 cli.check_no_conflict("ip access-group in on", ctx[0][len("interface "):],
                                       found and found.split()[2],
-                                      lambda acl: _acl_role(acl, owned_any) is not None)
+                                      lambda acl: acl_role(acl, owned_any) is not None)
                 des["keys"][(ctx, "ip access-group in")] = "ip access-group %s in" % name
             for (ctx, key), line in list(cur["keys"].items()):
                 if key in ("ip access-group in", "ip access-group out") and line.split()[2] in old \
@@ -686,7 +665,7 @@ class Driver(cli.CiscoDriver):
         else the next generation number (an ACL bound to an interface is never edited)."""
         gens = {}
         for name in cur["acls"]:
-            owner = _acl_role(name, set([prefix]))
+            owner = acl_role(name, set([prefix]))
             if owner and owner[1] == role:
                 gens[owner[2]] = name
         for gen in sorted(gens, reverse=True):
@@ -1026,8 +1005,8 @@ class Driver(cli.CiscoDriver):
                     kind, members = st["groups"][name]
                     out.append("object-group %s %s" % (kind, name))
                     out.extend(" " + m for m in _sorted_members(members))
-            owned = sorted((a for a in st["acls"] if _acl_role(a, set([prefix]))),
-                           key=lambda a: _acl_role(a, set([prefix]))[1:])
+            owned = sorted((a for a in st["acls"] if acl_role(a, set([prefix]))),
+                           key=lambda a: acl_role(a, set([prefix]))[1:])
             for name in owned:
                 out.append("ip access-list extended %s" % name)
                 out.extend(" %d %s" % (seq, entry) for seq, entry in st["acls"][name])

@@ -47,6 +47,19 @@ def object_name(*parts):
     return plan.bounded_name("-".join(p for p in parts if p), NAME_MAX, 8)
 
 
+def acl_role(name, prefixes):
+    """(prefix, role, generation) of an allowlist ACL name (``P-INSIDE-3``), else None."""
+    match = re.match(r"^(.+)-(INSIDE|OUTSIDE)-(\d+)$", name)
+    if match and match.group(1) in prefixes:
+        return match.group(1), match.group(2), int(match.group(3))
+    return None
+
+
+def owned_name(name, prefixes):
+    """True for an object named ``PREFIX-...`` by one of the owned ``prefixes``."""
+    return any(name.startswith(p + "-") for p in prefixes)
+
+
 def service_label(service):
     """A provider service name as an upper-case name part (``sip-tls`` -> ``SIP-TLS``)."""
     return re.sub(r"[^A-Z0-9]+", "-", str(service).upper()).strip("-") or "SERVICE"
@@ -659,6 +672,21 @@ class CiscoDriver(PlatformDriver):
     def _offline_text(self, intent):
         """What render() adds after the owned configuration (nothing to read offline)."""
         return ""
+
+    def _flows_of(self, cfg, prefix, notes, ipv6):
+        """The allowlist's named flows (plan_flows over the declared FQDN capabilities); its
+        notes join ``notes``, with the warning that enforce drops what was not pushed."""
+        flows, plan_notes = plan_flows(cfg, fqdn_objects=self.fqdn_objects, ipv6=ipv6,
+                                       wildcard_why=self.wildcard_why,
+                                       names_beside_addresses=self.names_beside_addresses)
+        notes.extend(plan_notes)
+        skipped = [n for n in plan_notes if " not pushed: " in n and "names no destination" not in n]
+        if cfg["enforce"] and skipped:
+            notes.append("enforce is true: the voice networks' traffic of the %d rule(s) not "
+                         "pushed above is dropped; use fqdn_mode=resolve (addresses resolved on "
+                         "the controller) or enforce=false if those services are needed"
+                         % len(skipped))
+        return name_flows(prefix, flows)
 
     def remediate(self, running, intent, state="merged"):
         cur = self._state(running, intent)
