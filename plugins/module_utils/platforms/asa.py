@@ -516,18 +516,6 @@ class Driver(cli.CiscoDriver):
             notes.append("no provider flow is inbound: the outside interfaces get no ACL "
                          "(the ASA is stateful; replies to outbound flows pass)")
 
-    @staticmethod
-    def _generation(cur, prefix, role, entries):
-        gens = {}
-        for name in cur["acls"]:
-            owner = acl_role(name, set([prefix]))
-            if owner and owner[1] == role:
-                gens[owner[2]] = name
-        for gen in sorted(gens, reverse=True):
-            if cur["acls"][gens[gen]] == entries:
-                return gens[gen]
-        return cli.object_name(prefix, role, str(max(gens) + 1 if gens else 1))
-
     def _want_sip_alg(self, cur, des, cfg, state, notes):
         if state == "deleted":
             return  # the SIP inspection stays off

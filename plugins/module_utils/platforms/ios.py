@@ -660,19 +660,9 @@ class Driver(cli.CiscoDriver):
                                                if keep else None)
 
     @staticmethod
-    def _generation(cur, prefix, role, entries):
-        """The ACL name for ``entries``: the active generation when its content is the same,
-        else the next generation number (an ACL bound to an interface is never edited)."""
-        gens = {}
-        for name in cur["acls"]:
-            owner = acl_role(name, set([prefix]))
-            if owner and owner[1] == role:
-                gens[owner[2]] = name
-        for gen in sorted(gens, reverse=True):
-            if cur["acls"][gens[gen]] and [e for _s, e in cur["acls"][gens[gen]]] == \
-                    [e for _s, e in entries]:
-                return gens[gen]
-        return cli.object_name(prefix, role, str(max(gens) + 1 if gens else 1))
+    def _same_acl(current, wanted):
+        """IOS entries are (sequence, text): the texts decide (sequences are renumbered)."""
+        return bool(current) and [e for _s, e in current] == [e for _s, e in wanted]
 
     def _want_sip_alg(self, cur, des, cfg, state, notes):
         if cur["zbf_sip"] and state != "deleted" and not cfg["enabled"]:

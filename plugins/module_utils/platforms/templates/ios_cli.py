@@ -673,6 +673,24 @@ class CiscoDriver(PlatformDriver):
         """What render() adds after the owned configuration (nothing to read offline)."""
         return ""
 
+    @staticmethod
+    def _same_acl(current, wanted):
+        """Whether an existing ACL generation already holds ``wanted``."""
+        return current == wanted
+
+    def _generation(self, cur, prefix, role, entries):
+        """The ACL name for ``entries``: the active generation when its content is the same,
+        else the next generation number (an ACL bound to an interface is never edited)."""
+        gens = {}
+        for name in cur["acls"]:
+            owner = acl_role(name, set([prefix]))
+            if owner and owner[1] == role:
+                gens[owner[2]] = name
+        for gen in sorted(gens, reverse=True):
+            if self._same_acl(cur["acls"][gens[gen]], entries):
+                return gens[gen]
+        return object_name(prefix, role, str(max(gens) + 1 if gens else 1))
+
     def _flows_of(self, cfg, prefix, notes, ipv6):
         """The allowlist's named flows (plan_flows over the declared FQDN capabilities); its
         notes join ``notes``, with the warning that enforce drops what was not pushed."""
