@@ -44,7 +44,7 @@ from ansible_collections.voipready.network.plugins.module_utils.intent import FE
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import check_present
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates import ios_cli as cli
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.ios_cli import (
-    DEFAULT_PREFIX, acl_role, canonical_interface, check_output, owned_name)
+    DEFAULT_PREFIX, acl_role, canonical_interface, check_output, owned_acls, owned_name)
 
 
 #: Timers this driver manages: name -> (default seconds, minimum seconds the ASA accepts).
@@ -639,8 +639,7 @@ class Driver(cli.CiscoDriver):
                 kind, members = st["groups"][name]
                 out.append("object-group %s %s" % (kind, name))
                 out.extend(" " + m for m in _sorted_members(members))
-            owned = sorted((a for a in st["acls"] if acl_role(a, set([prefix]))),
-                           key=lambda a: acl_role(a, set([prefix]))[1:])
+            owned = owned_acls(st["acls"], prefix)
             for name in owned:
                 out.extend("access-list %s %s" % (name, entry) for entry in st["acls"][name])
             listed = set(intent["allowlist"]["inside_interfaces"] + intent["allowlist"]["outside_interfaces"])

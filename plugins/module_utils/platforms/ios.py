@@ -54,7 +54,7 @@ from ansible_collections.voipready.network.plugins.module_utils.platforms.base i
     INTERFACE_FIELDS, check_present)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates import ios_cli as cli
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.ios_cli import (
-    DEFAULT_PREFIX, acl_role, canonical_interface, check_output, owned_name)
+    DEFAULT_PREFIX, acl_role, canonical_interface, check_output, owned_acls, owned_name)
 
 #: QoS objects carry this prefix (the qos intent has no name of its own).
 QOS_PREFIX = "VOIPREADY"
@@ -995,8 +995,7 @@ class Driver(cli.CiscoDriver):
                     kind, members = st["groups"][name]
                     out.append("object-group %s %s" % (kind, name))
                     out.extend(" " + m for m in _sorted_members(members))
-            owned = sorted((a for a in st["acls"] if acl_role(a, set([prefix]))),
-                           key=lambda a: acl_role(a, set([prefix]))[1:])
+            owned = owned_acls(st["acls"], prefix)
             for name in owned:
                 out.append("ip access-list extended %s" % name)
                 out.extend(" %d %s" % (seq, entry) for seq, entry in st["acls"][name])

@@ -55,6 +55,12 @@ def acl_role(name, prefixes):
     return None
 
 
+def owned_acls(acls, prefix):
+    """The allowlist ACL names of ``prefix`` among ``acls``, by role, then generation."""
+    return sorted((a for a in acls if acl_role(a, set([prefix]))),
+                  key=lambda a: acl_role(a, set([prefix]))[1:])
+
+
 def owned_name(name, prefixes):
     """True for an object named ``PREFIX-...`` by one of the owned ``prefixes``."""
     return any(name.startswith(p + "-") for p in prefixes)
