@@ -40,6 +40,9 @@ EPHEMERAL = 40000
 #: would look like the reply of an admitted flow (replies are admitted by design there)
 SOURCE_PORTS = (EPHEMERAL, 1024, 2048, 4096, 5000, 1)
 DHCP_BROADCAST = ipaddress.ip_address("255.255.255.255")
+#: what the voice networks may reach on the site's DNS and NTP servers. Kept here, apart
+#: from plan.ESSENTIALS, on purpose: this is the check of what the drivers push.
+ESSENTIAL_PORTS = (("dns", (("udp", 53), ("tcp", 53))), ("ntp", (("udp", 123),)))
 
 
 def proto_name(value):
@@ -444,7 +447,7 @@ class Allowed(object):
             self.entries.append((rule["id"], rule["direction"], rule["proto"], rule["port_min"],
                                  rule["port_max"], peers))
         essentials = cfg.get("essentials") or {}
-        for kind, services in (("dns", (("udp", 53), ("tcp", 53))), ("ntp", (("udp", 123),))):
+        for kind, services in ESSENTIAL_PORTS:
             if essentials.get(kind):
                 for proto, port in services:
                     self.entries.append(("essentials-%s" % kind, "outbound", proto, port, port,
@@ -556,7 +559,7 @@ def allowlist_samples(cfg, policy, voice_iface, outside_iface):
                         flow = Flow(src, dst, rule["proto"], port, ingress=iin, egress=iout)
                         samples.append(Sample(flow, PERMIT, rule["id"]))
     essentials = cfg.get("essentials") or {}
-    for kind, services in (("dns", (("udp", 53), ("tcp", 53))), ("ntp", (("udp", 123),))):
+    for kind, services in ESSENTIAL_PORTS:
         for server in essentials.get(kind) or []:
             for address in _hosts(server, 1):
                 for voice in voice_hosts:
