@@ -2,7 +2,9 @@
 # Copyright: (c) 2026, voipready.network developers
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
 """What the IOS and ASA drivers share: Cisco CLI text as a tree, port-name normalisation,
-the allowlist flow plan, the command emitter and the simulator of a config session.
+interface names, the allowlist flow plan, the command emitter, the simulator of a config
+session, and :class:`CiscoDriver`, the driver interface both implement over their own
+reader, diff and session.
 
 Cisco running configurations are indented trees (``interface X`` / `` switchport ...``;
 ``policy-map P`` / `` class C`` / ``  inspect sip``). Both drivers read them into
@@ -665,8 +667,8 @@ class CiscoDriver(PlatformDriver):
         """must implement: the state of a device that holds nothing of ours."""
         raise NotImplementedError
 
-    def _state(self, running, intent=None, extra=()):
-        prefixes = set([DEFAULT_PREFIX]) | self.discover_prefixes(running, *extra) | self._prefixes
+    def _state(self, running, intent=None):
+        prefixes = set([DEFAULT_PREFIX]) | self.discover_prefixes(running) | self._prefixes
         if intent and "allowlist" in intent:
             prefixes.add(intent["allowlist"]["name"])
         return self.extract(parse_tree(running), prefixes)
