@@ -247,7 +247,7 @@ def render_allowlist(cfg):
                              field="allowlist.voice_networks", value=[])
     voice = "%s-VOICE" % prefix
     lists = [(voice, n) for n in cfg["voice_networks"]]
-    for key in ("dns", "ntp"):
+    for key, _ports in plan.essential_services():
         lists += [("%s-%s" % (prefix, key.upper()), a) for a in cfg["essentials"].get(key, [])]
     chains = dict((d, [{"action": "accept", "comment": "%s:established" % prefix,
                         "connection-state": "established,related"}]) for d in ("out", "in"))

@@ -190,7 +190,7 @@ def render_allowlist(cfg):
     voice = "%s-VOICE" % prefix
     groups = ["firewall group network-group %s network %s" % (voice, as_cidr(n))
               for n in cfg["voice_networks"]]
-    for key in ("dns", "ntp"):
+    for key, _ports in plan.essential_services():
         groups += ["firewall group network-group %s-%s network %s" % (prefix, key.upper(), as_cidr(a))
                    for a in cfg["essentials"].get(key, [])]
     chains = {"out": ["default-action %s" % ("drop" if cfg.get("enforce", True) else "return")],
