@@ -101,13 +101,14 @@ def measure(platform="ios"):
     driver_class = type(get_driver(platform))
     saved = [(ios_cli, "parse_tree", ios_cli.parse_tree),
              (engine, "make_transport", engine.make_transport)]
-    saved += [(driver_class, name, driver_class.__dict__[name])
-              for name in ("parse", "remediate", "view", "simulate")
-              if name in driver_class.__dict__]
+    # the entry points wherever the driver inherits them from (wrapped on its own class,
+    # removed again afterwards when the class did not define them itself)
+    methods = [(name, driver_class.__dict__.get(name), getattr(driver_class, name))
+               for name in ("parse", "remediate", "view", "simulate")]
     try:
         ios_cli.parse_tree = counted(calls, "text_reads", ios_cli.parse_tree)
-        for owner, name, function in saved[2:]:
-            setattr(owner, name, counted(calls, name, function))
+        for name, _own, function in methods:
+            setattr(driver_class, name, counted(calls, name, function))
         engine.make_transport = lambda driver, connection, kind: FixedTransport(running)
         with tempfile.TemporaryDirectory() as tmp:
             request = engine.Request(platform, FEATURES[platform], check_mode=True,
@@ -117,6 +118,11 @@ def measure(platform="ios"):
     finally:
         for owner, name, function in saved:
             setattr(owner, name, function)
+        for name, own, _function in methods:
+            if own is None:
+                delattr(driver_class, name)
+            else:
+                setattr(driver_class, name, own)
     out = dict((name, calls[name]) for name in
                ("text_reads", "parse", "remediate", "view", "simulate"))
     out["features"] = sorted(FEATURES[platform])
