@@ -62,8 +62,8 @@ PYTEST_WORKERS ?= 4
 test: setup-lab
 	$(MAKE) --no-print-directory lint
 	lab/labctl build
-	$(BIN)/pytest -q -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile tests/unit tests/integration $(PYTEST_ARGS)
-	$(BIN)/pytest -q -p no:cacheprovider tests/lab $(PYTEST_ARGS)
+	$(BIN)/pytest -q -rs -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile tests/unit tests/integration $(PYTEST_ARGS)
+	$(BIN)/pytest -q -rs -p no:cacheprovider tests/lab $(PYTEST_ARGS)
 	tools/molecule.sh
 
 lab-up: setup-lab

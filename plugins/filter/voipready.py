@@ -8,6 +8,7 @@ ansible-core expects for plugins that hold several filters.
 from __future__ import annotations
 
 from ansible_collections.voipready.network.plugins.module_utils import bandwidth, catalog, netutil
+from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.plugin_utils.filter_errors import filter_errors
 
 
@@ -16,9 +17,19 @@ def _load(catalog_dirs):
 
 
 @filter_errors
-def provider_rules(provider, region=None, profile=None, services=None, inputs=None, catalog_dirs=None):
-    return catalog.provider_rules(_load(catalog_dirs), provider, region=region, profile=profile,
-                                  services=services, inputs=inputs)
+def provider_rules(provider, region=None, profile=None, services=None, inputs=None, catalog_dirs=None,
+                   name_variables=None):
+    try:
+        return catalog.provider_rules(_load(catalog_dirs), provider, region=region, profile=profile,
+                                      services=services, inputs=inputs)
+    except VoipReadyError as exc:
+        if not name_variables:
+            raise
+        # Imported here: the inventory-variable tables are only needed to word an error.
+        from ansible_collections.voipready.network.plugins.plugin_utils import host_intent
+
+        names = name_variables if isinstance(name_variables, dict) else None
+        raise host_intent.catalog_error(exc, inputs, names) from exc
 
 
 @filter_errors

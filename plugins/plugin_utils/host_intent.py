@@ -230,14 +230,26 @@ def variable_for_field(field):
     return None
 
 
-def _catalog_variable(exc, inputs):
+def _catalog_variable(exc, inputs, names=None):
     field = exc.field
-    if field in CATALOG_VARIABLES:
-        return CATALOG_VARIABLES[field]
+    names = dict(CATALOG_VARIABLES, **(names or {}))
+    if field in names:
+        return names[field]
     base = re.split(r"[\[.]", str(field or ""), 1)[0]
     if base and (base in (inputs or {}) or "input" in str(exc)):
-        return "voip_inputs.%s%s" % (base, str(field)[len(base):])
+        return "%s.%s%s" % (names["inputs"], base, str(field)[len(base):])
     return None
+
+
+def catalog_error(exc, inputs, names=None):
+    """A catalog error (on provider, region, an input, ...) told with the inventory
+    variable that set the value: voip_region='mars': unknown region ... ``names``
+    overrides CATALOG_VARIABLES for callers whose variables are named otherwise."""
+    variable = _catalog_variable(exc, inputs, names)
+    if variable is None:
+        return exc
+    inputs_variable = dict(CATALOG_VARIABLES, **(names or {}))["inputs"]
+    return renamed(exc, variable, exc.field if variable.startswith(inputs_variable + ".") else None)
 
 
 def provider_rules(settings, variables):
@@ -252,10 +264,10 @@ def provider_rules(settings, variables):
             profile=settings["voip_profile"], services=settings["voip_services"] or None,
             inputs=settings["voip_inputs"])
     except VoipReadyError as exc:
-        variable = _catalog_variable(exc, settings["voip_inputs"])
-        if variable is None:
+        error = catalog_error(exc, settings["voip_inputs"])
+        if error is exc:
             raise
-        raise renamed(exc, variable, exc.field if variable.startswith("voip_inputs.") else None)
+        raise error from exc
     if not rules:
         raise VoipReadyError(
             "voip_provider=%s voip_region=%s voip_profile=%s selects no rules; see docs/catalog.md"

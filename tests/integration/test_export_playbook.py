@@ -58,6 +58,14 @@ def test_export_bad_input_fails_and_writes_nothing(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_export_unknown_region_names_voip_region(tmp_path):
+    result = run_export(tmp_path, "-e", "voip_provider=kore", "-e", "voip_region=mars", "-e", "export_path=out/k.json")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "voip_region='mars': unknown region 'mars' of provider 'kore'" in output, output
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.skipif(not os.path.exists(PLAYBOOK_BIN), reason="ansible-playbook not in this Python's environment")
 def test_export_path_ending_in_csv_writes_the_json_beside_it(tmp_path):
     """export_path=x.csv names the CSV file; the JSON goes to x.json (it used to be written to

@@ -289,6 +289,19 @@ def test_the_example_inventory_by_ansible_network_os_renders_the_same(tmp_path):
         assert (ours / ("%s.conf" % host)).read_text() == (original / ("%s.conf" % host)).read_text(), host
 
 
+def test_the_common_role_alone_names_voip_region(tmp_path):
+    """The common role resolves voipready_rules through the provider_rules filter (the
+    one path that still templates it): an unknown region names voip_region, as the device
+    task does, inside Ansible's filter wrapper."""
+    play = tmp_path / "common.yml"
+    play.write_text("- hosts: localhost\n  gather_facts: false\n  roles: [voipready.network.common]\n")
+    p = playbook("-i", "localhost,", "-c", "local", play, "-e", "voip_provider=kore", "-e", "voip_region=mars")
+    assert p.returncode != 0
+    assert "voip_region='mars': unknown region 'mars' of provider 'kore'" in p.stdout, p.stdout[-3000:]
+    good = playbook("-i", "localhost,", "-c", "local", play, "-e", "voip_provider=kore", "-e", "voip_region=eu")
+    assert good.returncode == 0, good.stdout[-3000:]
+
+
 # -- bad input: variable, module field and value, before any login ------------------------
 
 def _lab_bad_input_cases():

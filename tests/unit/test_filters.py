@@ -30,6 +30,23 @@ def test_filter_errors_become_ansible_errors():
         FILTERS["collapse_addresses"](["10.0.0.999"])
 
 
+def test_provider_rules_errors_name_the_inventory_variable_when_asked():
+    # The common role and export_allowlist.yml ask: the user set voip_region, not region.
+    with pytest.raises(AnsibleFilterError, match=r"^voip_region='mars': unknown region 'mars'"):
+        FILTERS["provider_rules"]("kore", region="mars", name_variables=True)
+    with pytest.raises(AnsibleFilterError, match=r"^voip_provider='nope': "):
+        FILTERS["provider_rules"]("nope", name_variables=True)
+    with pytest.raises(AnsibleFilterError, match=r"^voip_inputs\.rtc_addresses.*198\.51\.100\.300"):
+        FILTERS["provider_rules"]("ivrpowers", profile="agent", name_variables=True,
+                                  inputs={"rtc_addresses": ["198.51.100.300"], "acd_addresses": ["198.51.100.20"]})
+    with pytest.raises(AnsibleFilterError, match=r"^voip_catalog_dirs='/nonexistent/catalog'"):
+        FILTERS["provider_rules"]("kore", region="eu", catalog_dirs=["/nonexistent/catalog"],
+                                  name_variables={"catalog_dirs": "voip_catalog_dirs"})
+    # Without it, the filter's own argument names (it is public API).
+    with pytest.raises(AnsibleFilterError, match=r"^(?!voip_region)"):
+        FILTERS["provider_rules"]("kore", region="mars")
+
+
 def test_merge_and_collapse_filters():
     assert FILTERS["merge_port_ranges"]([5060, 5061, "10000-20000", "19099-20099"]) == \
         [{"port_min": 5060, "port_max": 5061}, {"port_min": 10000, "port_max": 20099}]
