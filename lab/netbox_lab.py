@@ -13,13 +13,15 @@ NetBox from PyPI (NETBOX_SPEC) in its own virtual environment (NetBox 4.7 needs 
 Debian 12 has 3.11, so find_python looks for one), PostgreSQL and Redis from Debian (bindep.txt,
 profile test). All three run as this process's children, never as system services, listening on
 127.0.0.1 only (PORTS); PostgreSQL as the `postgres` user when this runs as root (it refuses
-root). Everything lives under CACHE (.cache/netbox, or $VOIPREADY_NETBOX_CACHE):
+root). The venv and the template live under CACHE ($VOIPREADY_NETBOX_CACHE, else
+~/.cache/voipready/netbox: once per machine), the running instance under RUN
+(.cache/netbox-run in the checkout):
 
     venv/                          NetBox and its pinned requirements (rebuilt when NETBOX_SPEC changes)
     pgdata-netbox<V>-pg<M>/        a migrated PostgreSQL data directory: `netbox migrate` runs once
                                    per NetBox version; each run starts from a copy of it
     pgdata-netbox<V>-pg<M>.json    that template's database password (mode 0600)
-    run/                           one running instance: its data, configuration, logs, PIDs
+    RUN                            one running instance: its data, configuration, logs, PIDs
 
 The admin password, the API token, NetBox's SECRET_KEY and token pepper and the Redis password
 are random per run, written only to mode-0600 files under run/, and never printed. Standard
@@ -46,8 +48,12 @@ import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CACHE = Path(os.environ.get("VOIPREADY_NETBOX_CACHE", str(REPO / ".cache" / "netbox"))).resolve()
-RUN = CACHE / "run"
+# The venv and the migrated template are kept per machine, not per checkout: `make test`
+# runs from fresh clones, and migrating NetBox costs ~8 minutes of two cores each time.
+# The running instance stays inside the checkout.
+CACHE = Path(os.environ.get("VOIPREADY_NETBOX_CACHE") or
+             Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "voipready" / "netbox").resolve()
+RUN = REPO / ".cache" / "netbox-run"
 NETBOX_SPEC = "netbox>=4.7,<4.8"
 MIN_PYTHON = (3, 12)
 # Ports nobody else on this machine uses (the lab's SSH ports are 2211-2230).
@@ -396,7 +402,7 @@ class NetBox:
         self._stop("redis")
         self._stop("postgres", signal.SIGINT, timeout=120)   # fast shutdown: a clean checkpoint
         write_secret(secret, json.dumps({"db_password": password}))
-        datadir.rename(template)
+        shutil.move(str(datadir), str(template))   # CACHE may be on another file system
         log(f"migrated in {time.monotonic() - t0:.0f}s: {template}")
         return template, password
 
