@@ -194,7 +194,7 @@ options:
         description:
           - Jump host(s), C([user@]host[:port]) comma-separated as C(ssh -J) takes them
             (default C(voipready_ssh_proxy_jump), else C(-J), C(-o ProxyJump=) or
-            C(-o ProxyCommand=) in O(connection.ssh_args)); see M(voipready.network.voip_allowlist).
+            C(-o ProxyCommand=) in O(connection.ssh_args)); see M(voipready.network.allowlist).
         type: str
       ssh_args:
         description:

@@ -29,9 +29,9 @@ options:
   features:
     description:
       - Feature name to its intent; the options of each are those of the feature's
-        module (M(voipready.network.voip_allowlist), M(voipready.network.sip_alg),
-        M(voipready.network.voice_vlan), M(voipready.network.voip_qos),
-        M(voipready.network.nat_timeouts)) under C(config).
+        module (M(voipready.network.allowlist), M(voipready.network.sip_alg),
+        M(voipready.network.voice_vlan), M(voipready.network.qos),
+        M(voipready.network.timeouts)) under C(config).
       - Features the platform cannot have are reported C(not_applicable), never
         claimed as done.
     type: dict

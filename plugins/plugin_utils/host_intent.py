@@ -43,7 +43,7 @@ ROLES_DIR = os.path.join(COLLECTION_ROOT, "roles")
 # The role whose argument specs document each feature's variables; ``common`` holds the
 # provider selection and the run settings every feature shares.
 FEATURE_ROLES = {"allowlist": "allowlist", "sip_alg": "sip_alg", "qos": "qos",
-                 "timeouts": "nat_keepalive", "voice_vlan": "voice_vlan"}
+                 "timeouts": "timeouts", "voice_vlan": "voice_vlan"}
 COMMON_ROLE = "common"
 
 # ansible_network_os as cisco.ios, arista.eos, ... inventories set it (FQCN or short).

@@ -38,9 +38,9 @@ def test_build_install_and_call_a_filter_by_fqcn(tmp_path):
                      "| map(attribute='service') | unique | sort | join(',') }}"],
               env=env, cwd=str(tmp_path))
     assert "cloud-domains,rtp,sip,sip-tls,webrtc-https,webrtc-rtp,webrtc-wss" in out.stdout, out.stdout
-    doc = run([os.path.join(BIN, "ansible-doc"), "--json", "voipready.network.voip_allowlist"],
+    doc = run([os.path.join(BIN, "ansible-doc"), "--json", "voipready.network.allowlist"],
               env=env, cwd=str(tmp_path))
-    assert "config" in json.loads(doc.stdout)["voipready.network.voip_allowlist"]["doc"]["options"]
+    assert "config" in json.loads(doc.stdout)["voipready.network.allowlist"]["doc"]["options"]
     # Nothing from the working tree's caches or the lab's secrets ends up in the tarball.
     listing = run(["tar", "-tzf", str(tarball)]).stdout
     assert ".venv/" not in listing and "lab/.state" not in listing and ".cache/" not in listing

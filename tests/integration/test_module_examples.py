@@ -17,7 +17,7 @@ from the controller in one example). Per task and host the outcome must be one o
 Anything else -- an undefined variable, a wrong option, a bad intent -- fails the test.
 Before anything runs, every variable an example's templates name must be defined by the
 example itself, the inventory or Ansible (the static check that would have caught
-voip_allowlist's ``voipready_allowlist`` and voip_qos's ``rules``).
+the allowlist module's ``voipready_allowlist`` and the qos module's ``rules``).
 """
 
 import ast
@@ -214,7 +214,7 @@ def test_every_example_runs_as_far_as_it_can_without_a_device(run_examples):
     assert seen == ran, "examples that did not run: %s" % sorted(ran - seen)
     assert not wrong, "\n".join(wrong)
     # the device tasks did try the device: one per module that has any
-    assert {m for m, _n in connected} >= {"nat_timeouts", "sip_alg", "voice_vlan", "voip_allowlist", "voip_qos",
+    assert {m for m, _n in connected} >= {"allowlist", "qos", "sip_alg", "timeouts", "voice_vlan",
                                           "voip_readiness", "voipready_apply", "voipready_device"}, sorted(connected)
 
 
@@ -225,9 +225,9 @@ def _result(data, module, name):
 def test_rendered_examples_return_lines_and_write_nothing(run_examples):
     work, data = run_examples
     for module, name, first in (
-            ("voip_allowlist", "Render for review without connecting (an ASA names its interfaces by nameif)",
+            ("allowlist", "Render for review without connecting (an ASA names its interfaces by nameif)",
              "object-group network"),
-            ("voip_qos", "The marking as an IOS router would get it, without connecting", "class-map")):
+            ("qos", "The marking as an IOS router would get it, without connecting", "class-map")):
         result = _result(data, module, name)
         assert not result.get("failed"), result
         lines = result["rendered"]

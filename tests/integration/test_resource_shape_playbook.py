@@ -29,13 +29,13 @@ PLAYBOOK_BIN = Path(sys.executable).parent / "ansible-playbook"
 REPO = HERE.parents[1]
 TIMEOUTS = {"udp": 60, "udp_stream": 600, "sip": 900, "keepalive_interval": 30}
 PLAY = [{
-    "name": "nat_timeouts on the emulated router", "hosts": "rtr", "gather_facts": False,
+    "name": "timeouts on the emulated router", "hosts": "rtr", "gather_facts": False,
     "tasks": [
-        {"name": "check", "voipready.network.nat_timeouts": {"config": TIMEOUTS}, "check_mode": True},
+        {"name": "check", "voipready.network.timeouts": {"config": TIMEOUTS}, "check_mode": True},
         {"name": "device check", "voipready.network.voipready_device": {"features": ["timeouts"]}, "check_mode": True},
-        {"name": "merged", "voipready.network.nat_timeouts": {"config": TIMEOUTS}},
-        {"name": "gathered", "voipready.network.nat_timeouts": {"state": "gathered"}},
-        {"name": "again", "voipready.network.nat_timeouts": {"config": TIMEOUTS}},
+        {"name": "merged", "voipready.network.timeouts": {"config": TIMEOUTS}},
+        {"name": "gathered", "voipready.network.timeouts": {"state": "gathered"}},
+        {"name": "again", "voipready.network.timeouts": {"config": TIMEOUTS}},
     ]}]
 
 

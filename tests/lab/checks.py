@@ -68,7 +68,7 @@ def _yaml(path: Path) -> dict:
 def intent() -> dict:
     """What the lab was asked to configure: role defaults overlaid with the lab group_vars."""
     merged = {}
-    for role in ("nat_keepalive", "qos", "voice_vlan", "sip_alg"):
+    for role in ("timeouts", "qos", "voice_vlan", "sip_alg"):
         merged.update(_yaml(REPO / "roles" / role / "defaults" / "main.yml"))
     merged.update(_yaml(REPO / "inventories" / "lab" / "group_vars" / "all.yml"))
     return merged

@@ -49,7 +49,7 @@ def test_firewall_intent_from_variables_and_role_defaults():
     assert intent["qos"]["classes"] == qos_classes_from_rules(rules)
     assert [c["dscp"] for c in intent["qos"]["classes"]] == [46, 24]
     assert intent["qos"]["interfaces"] == ["outside0"]
-    # the nat_keepalive role's defaults
+    # the timeouts role's defaults
     assert intent["timeouts"] == {"udp": 60, "udp_stream": 600, "sip": 900, "tcp_established": None,
                                   "keepalive_interval": 30}
     assert settings["voipready_state"] == "merged" and settings["voipready_transport"] == "netmiko"

@@ -7,7 +7,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 DOCUMENTATION = r"""
-module: voip_allowlist
+module: allowlist
 short_description: Push a voice provider's allowlist (SIP, RTP, WebRTC, STUN/TURN, provisioning)
 version_added: 0.1.0
 description:
@@ -20,6 +20,9 @@ description:
     rebuilt in place; a new one is built, the binding moved, then the old one removed.
   - Rules whose only destinations are wildcard domains (for example C(*.kore.ai))
     cannot be enforced by an L3/L4 allowlist; they are reported, not pushed.
+  - Named after its intent key C(allowlist), like its role P(voipready.network.allowlist#role). Its former name
+    C(voipready.network.voip_allowlist) is a documented alias (a redirect in C(meta/runtime.yml)), so
+    playbooks that use it keep working unchanged.
 author:
   - voipready.network developers (@voipready)
 extends_documentation_fragment:
@@ -104,7 +107,7 @@ EXAMPLES = r"""
       outside_interfaces: [GigabitEthernet0/0]
 
 - name: Permit Kore.ai US-East voice traffic from the voice VLAN
-  voipready.network.voip_allowlist:
+  voipready.network.allowlist:
     config: "{{ kore_allowlist }}"
     state: merged
   register: allowlist_result
@@ -114,13 +117,13 @@ EXAMPLES = r"""
     var: allowlist_result.after
 
 - name: What would change (no change made); before, after and commands are in the result
-  voipready.network.voip_allowlist:
+  voipready.network.allowlist:
     config: "{{ kore_allowlist }}"
   check_mode: true
   diff: true
 
 - name: Render for review without connecting (an ASA names its interfaces by nameif)
-  voipready.network.voip_allowlist:
+  voipready.network.allowlist:
     platform: asa
     config: "{{ kore_allowlist | combine({'inside_interfaces': ['inside'], 'outside_interfaces': ['outside']}) }}"
     state: rendered
@@ -131,7 +134,7 @@ EXAMPLES = r"""
     var: asa_allowlist.rendered
 
 - name: Remove everything the collection added
-  voipready.network.voip_allowlist:
+  voipready.network.allowlist:
     config:
       name: VOIPREADY
     state: deleted

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, voipready.network developers
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Runs voipready.network.voip_qos on the controller (see plugin_utils/action_base.py)."""
+"""Runs voipready.network.timeouts (and its alias voipready.network.nat_timeouts) on the controller (see plugin_utils/action_base.py)."""
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
@@ -10,4 +10,4 @@ from ansible_collections.voipready.network.plugins.plugin_utils.action_base impo
 
 
 class ActionModule(VoipreadyAction):
-    FEATURE = "qos"
+    FEATURE = "timeouts"

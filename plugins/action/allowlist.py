@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, voipready.network developers
 # GNU General Public License v3.0+ (see COPYING or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Runs voipready.network.voip_allowlist on the controller (see plugin_utils/action_base.py)."""
+"""Runs voipready.network.allowlist (and its alias voipready.network.voip_allowlist) on the controller (see plugin_utils/action_base.py)."""
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type

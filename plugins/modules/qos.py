@@ -7,56 +7,74 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 DOCUMENTATION = r"""
-module: nat_timeouts
-short_description: Set NAT / UDP session timeouts long enough for voice keep-alives
+module: qos
+short_description: Mark and trust DSCP for voice (RTP EF, SIP CS3)
 version_added: 0.1.0
 description:
-  - Sets UDP and SIP session timeouts so that the NAT mapping a phone registered
-    through outlives the gap between two keep-alives (C(linux) conntrack sysctls,
-    persisted, and nftables C(ct timeout) objects for SIP/RTP flows; IOS C(ip nat
-    translation udp-timeout); ASA C(timeout udp)/C(timeout sip); Junos application
-    inactivity timeouts; FortiOS C(udp-idle-timer); PAN-OS session timeouts; RouterOS
-    connection tracking; VyOS conntrack timeouts).
-  - Values shorter than the keep-alive interval are refused with a clear error.
+  - Marks voice traffic with the provider's DSCP values (by default from the catalog,
+    RTP EF 46, SIP CS3 24) using each platform's QoS model (nftables C(ip dscp set),
+    OpenFlow C(mod_nw_tos), IOS/EOS class-map and policy-map, Junos firewall filter,
+    FortiOS policy DSCP, PAN-OS QoS profile, RouterOS mangle, VyOS policy), and trusts
+    the marks on phone ports where I(trust) is true.
+  - Where a platform cannot mark (ASA), the result is C(not_applicable) with the reason;
+    nothing is claimed.
+  - Named after its intent key C(qos), like its role P(voipready.network.qos#role). Its former name
+    C(voipready.network.voip_qos) is a documented alias (a redirect in C(meta/runtime.yml)), so
+    playbooks that use it keep working unchanged.
 author:
   - voipready.network developers (@voipready)
 extends_documentation_fragment:
   - voipready.network.device
 options:
   config:
-    description: The timeouts intent.
+    description: The qos intent.
     type: dict
     default: {}
     suboptions:
-      udp:
-        description: Seconds an unreplied UDP flow (or the platform's generic UDP timeout) lives.
-        type: int
-        default: 60
-      udp_stream:
-        description: Seconds an established (replied) UDP flow lives.
-        type: int
-        default: 600
-      sip:
-        description: Seconds SIP signalling and RTP flows to the provider live.
-        type: int
-        default: 600
-      tcp_established:
-        description: Seconds an established TCP session lives (unset leaves the platform default).
-        type: int
-      keepalive_interval:
-        description: The endpoints' keep-alive interval in seconds; every UDP/SIP timeout must exceed it.
-        type: int
-        default: 30
+      trust:
+        description: Trust DSCP received on the voice-facing interfaces.
+        type: bool
+        default: true
+      classes:
+        description:
+          - Traffic classes with their DSCP, usually built from the provider rules with
+            the C(voipready.network.qos_classes) filter.
+        type: list
+        elements: dict
+        default: []
+        suboptions:
+          name:
+            description: Class name (also the name of the platform's class object).
+            type: str
+          dscp:
+            description: DSCP value 0-63 or a PHB name (C(ef), C(cs3), C(af41)).
+            type: raw
+          matches:
+            description: Protocol, port range and optional destination addresses.
+            type: list
+            elements: dict
+      interfaces:
+        description: Interfaces where the marking policy is applied.
+        type: list
+        elements: str
+        default: []
 """
 
 EXAMPLES = r"""
-- name: Keep NAT mappings alive for phones sending keep-alives every 30 s
-  voipready.network.nat_timeouts:
+- name: Mark RTP EF and SIP CS3 towards the provider (classes from its Kore.ai US-East rules)
+  voipready.network.qos:
     config:
-      udp: 60
-      udp_stream: 600
-      sip: 600
-      keepalive_interval: 30
+      trust: true
+      classes: "{{ 'kore' | voipready.network.provider_rules(region='us-east') | voipready.network.qos_classes }}"
+      interfaces: [GigabitEthernet0/0]
+
+- name: The marking as an IOS router would get it, without connecting
+  voipready.network.qos:
+    platform: ios
+    config:
+      classes: "{{ 'kore' | voipready.network.provider_rules(region='us-east') | voipready.network.qos_classes }}"
+      interfaces: [GigabitEthernet0/0]
+    state: rendered
 """
 
 RETURN = r"""
@@ -144,7 +162,7 @@ from ansible_collections.voipready.network.plugins.module_utils.runner import mo
 
 
 def main():
-    module_main("timeouts")
+    module_main("qos")
 
 
 if __name__ == "__main__":
