@@ -141,7 +141,9 @@ class Runs:
 
 
 def fail_text(p) -> str:
-    return p.stdout[-4000:] + "\n" + p.stderr[-2000:]
+    """The failed hosts' messages first (-vvvv buries them), then the tail of the run."""
+    failures = [ln[:3000] for ln in p.stdout.splitlines() if ln.startswith(("fatal:", "failed:"))]
+    return "\n".join(failures) + "\n...\n" + p.stdout[-3000:] + "\n" + p.stderr[-2000:]
 
 
 @pytest.fixture(scope="module")
