@@ -529,6 +529,21 @@ class TestIos(CiscoContract):
         assert canonical_interface("te1/1/1") == "TenGigabitEthernet1/1/1"
         assert canonical_interface("Po10") == "Port-channel10"
         assert canonical_interface("GigabitEthernet0/0.110") == "GigabitEthernet0/0.110"
+        # IOS's spelling where netutils' table says otherwise (HundredGigabitEthernet,
+        # FiftyGigabitEthernet, POS, VLAN) or nothing (two-gig)
+        assert canonical_interface("Hu1/0/49") == "HundredGigE1/0/49"
+        assert canonical_interface("fi1/0/1") == "FiveGigabitEthernet1/0/1"
+        assert canonical_interface("PO1") == "Port-channel1"
+        assert canonical_interface("vlan110") == "Vlan110"
+        assert canonical_interface("Tw1/0/1") == "TwoGigabitEthernet1/0/1"
+        # abbreviations IOS accepts that the driver's own table missed (the intent was
+        # refused as naming an interface the device lacks): netutils' table reads them
+        assert canonical_interface("Gig1/0/1") == "GigabitEthernet1/0/1"
+        assert canonical_interface("TenGigE1/1/1") == "TenGigabitEthernet1/1/1"
+        assert canonical_interface("HundredGigabitEthernet1/0/49") == "HundredGigE1/0/49"
+        # only the types the collection configures; nameifs and others stay as given
+        for name in ("Loopback0", "Lo0", "Tunnel1", "outside", "dmz2"):
+            assert canonical_interface(name) == name
 
 
 class TestCliHelpers(object):
@@ -545,6 +560,11 @@ class TestCliHelpers(object):
         assert ios_cli.parse_vlan_list("1-3,10") == set([1, 2, 3, 10])
         assert ios_cli.parse_vlan_list("all") is None
         assert ios_cli.format_vlan_list(set([1, 2, 3, 10, 12, 13])) == "1-3,10,12-13"
+        # one list however long (netutils wraps it into command lines), neighbours as a range
+        assert ios_cli.format_vlan_list(set(range(1, 200, 2))) == ",".join(
+            str(v) for v in range(1, 200, 2))
+        assert ios_cli.format_vlan_list(set([7, 8])) == "7-8"
+        assert ios_cli.format_vlan_list(None) == "all" and ios_cli.format_vlan_list(set()) == "none"
         with pytest.raises(ValueError):
             ios_cli.parse_vlan_list("5-")
 

@@ -149,7 +149,10 @@ def mask_form(cidr, keyword="host"):
 
 
 def wildcard_form(cidr):
-    """ACE operand: ``host 1.2.3.4`` or ``1.2.3.0 0.0.0.255`` (IOS wildcard masks)."""
+    """ACE operand: ``host 1.2.3.4`` or ``1.2.3.0 0.0.0.255`` (IOS wildcard masks).
+
+    ipaddress's hostmask, not netutils' netmask_to_wildcardmask: that refuses the /0 mask
+    (``0.0.0.0 255.255.255.255``, a valid ACE operand), as wildcardmask_to_netmask does."""
     net = ipaddress.ip_network(cidr)
     if net.prefixlen == net.max_prefixlen:
         return "host %s" % net.network_address
@@ -166,7 +169,8 @@ def interface_address(text):
 def parse_vlan_list(text):
     """``1-3,10`` -> {1, 2, 3, 10}; ``none`` -> empty set; ``all`` -> None (every VLAN).
 
-    Raises ValueError for text that is no VLAN list."""
+    Raises ValueError for text that is no VLAN list. Not netutils' vlanconfig_to_list:
+    reading device text it takes ``5-``, ``0``, ``3-1`` and ``10-20-30`` as lists."""
     text = text.strip().lower()
     if text == "all":
         return None
@@ -186,49 +190,47 @@ def parse_vlan_list(text):
 
 
 def format_vlan_list(vlans):
-    """{1, 2, 3, 10} -> ``1-3,10`` (the form IOS prints)."""
+    """{1, 2, 3, 10} -> ``1-3,10`` (the form IOS prints; two neighbours as ``1-2``)."""
+    from netutils.vlan import vlanlist_to_config
     if vlans is None:
         return "all"
     if not vlans:
         return "none"
-    items = sorted(vlans)
-    parts = []
-    start = prev = items[0]
-    for vlan in items[1:] + [None]:
-        if vlan is not None and vlan == prev + 1:
-            prev = vlan
-            continue
-        parts.append(str(start) if start == prev else "%d-%d" % (start, prev))
-        if vlan is not None:
-            start = prev = vlan
-    return ",".join(parts)
+    # netutils wraps long lists into lines of a trunk command; the driver wants one list
+    return ",".join(vlanlist_to_config(sorted(vlans), min_grouping_size=2))
 
 
 # -- interface names and the device's refusals ---------------------------------------------
-#: Abbreviations accepted in the intent for IOS interface names (ASA ports too).
-IFACE_ABBREV = (
-    ("hundredgige", "HundredGigE"), ("fortygigabitethernet", "FortyGigabitEthernet"),
-    ("twentyfivegige", "TwentyFiveGigE"), ("tengigabitethernet", "TenGigabitEthernet"),
-    ("twogigabitethernet", "TwoGigabitEthernet"), ("fivegigabitethernet", "FiveGigabitEthernet"),
-    ("gigabitethernet", "GigabitEthernet"), ("fastethernet", "FastEthernet"),
-    ("ethernet", "Ethernet"), ("port-channel", "Port-channel"), ("vlan", "Vlan"),
-    ("hu", "HundredGigE"), ("fo", "FortyGigabitEthernet"), ("twe", "TwentyFiveGigE"),
-    ("te", "TenGigabitEthernet"), ("tw", "TwoGigabitEthernet"), ("fi", "FiveGigabitEthernet"),
-    ("gi", "GigabitEthernet"), ("fa", "FastEthernet"), ("eth", "Ethernet"), ("et", "Ethernet"),
-    ("po", "Port-channel"), ("vl", "Vlan"),
-)
+#: The interface types IOS prints (and ASA for its ports), as it spells them.
+IOS_INTERFACE_TYPES = (
+    "Ethernet", "FastEthernet", "GigabitEthernet", "TwoGigabitEthernet", "FiveGigabitEthernet",
+    "TenGigabitEthernet", "TwentyFiveGigE", "FortyGigabitEthernet", "HundredGigE",
+    "Port-channel", "Vlan")
+#: Where netutils' table, read in any case, names another type: ``Hu`` ->
+#: HundredGigabitEthernet, ``Fi`` -> FiftyGigabitEthernet, ``PO`` -> POS.
+IOS_ABBREVIATIONS = {"hundredgigabitethernet": "HundredGigE", "fi": "FiveGigabitEthernet",
+                     "po": "Port-channel"}
+
+
+def _ios_type(word):
+    """The IOS type an interface word abbreviates (any case), from netutils' table."""
+    from netutils.interface import BASE_INTERFACES
+    word = word.lower()
+    full = IOS_ABBREVIATIONS.get(word)
+    if full is None:
+        names = dict((short.lower(), name) for short, name in BASE_INTERFACES.items())
+        full = IOS_ABBREVIATIONS.get(names.get(word, word).lower(), names.get(word, word))
+    return next((t for t in IOS_INTERFACE_TYPES if t.lower() == full.lower()), None)
 
 
 def canonical_interface(name):
-    """``Gi1/0/1`` -> ``GigabitEthernet1/0/1``; full names stay as they are."""
-    match = re.match(r"^([A-Za-z-]+)(\d.*)$", name)
-    if not match:
+    """``Gi1/0/1`` -> ``GigabitEthernet1/0/1`` (any case); full names stay as they are."""
+    from netutils.interface import split_interface
+    if not re.match(r"^[A-Za-z-]+\d", name):
         return name
-    word, rest = match.group(1).lower(), match.group(2)
-    for abbrev, full in IFACE_ABBREV:
-        if word == abbrev:
-            return full + rest
-    return name
+    word, rest = split_interface(name)
+    full = _ios_type(word)
+    return full + rest if full else name
 
 
 ERROR_RE = re.compile(r"^\s*(% ?(Invalid|Incomplete|Ambiguous|Unknown|Unrecognized|Error|"
