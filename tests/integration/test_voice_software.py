@@ -286,8 +286,34 @@ def test_sip_options_over_tls_5061_with_the_lab_certificate(voice):
                   "-verify_hostname sbc1.labvoice.example -verify_return_error"
            % (options.replace("\r\n", "\\r\\n"), SBC1), check=False)
     assert "Verification: OK" in p.stderr, p.stderr
-    assert p.stdout.startswith("SIP/2.0 200 OK"), p.stdout + p.stderr
+    assert re.search(r"^SIP/2\.0 200 OK", p.stdout, re.M), p.stdout + p.stderr
     assert "Server: voipready lab SBC (Kamailio)" in p.stdout, p.stdout
+
+
+BARESIP_CONFIG = """\
+poll_method\t\tepoll
+sip_listen\t\t{phone}:5090
+sip_cafile\t\t/tmp/lab-ca.crt
+module_path\t\t/usr/lib/baresip/modules
+module\t\t\tg711.so
+module_tmp\t\taccount.so
+"""
+
+
+def test_baresip_registers_over_tls_5061(voice):
+    """A second SIP stack (baresip's libre) registering over TLS: SIPp in bookworm has no TLS."""
+    sh(PHONE, "cat > /tmp/lab-ca.crt", stdin=sh(PROVIDER, "cat /run/voipready-voice/tls/lab.crt").stdout)
+    sh(PHONE, "mkdir -p /tmp/baresip && cat > /tmp/baresip/config", stdin=BARESIP_CONFIG.format(phone=PHONE_IP))
+    sh(PHONE, "cat > /tmp/baresip/accounts", stdin='<sip:phone3@labvoice.example;transport=tls>'
+       ';outbound="sip:%s:5061;transport=tls";regint=600\n' % SBC1)
+    p = sh(PHONE, "baresip -4 -f /tmp/baresip -t 3 </dev/null", check=False, timeout=30)
+    assert re.search(r"phone3@labvoice\.example: \{0/TLS/v4\} 200 OK \(voipready lab SBC", p.stdout), (
+        p.stdout[-3000:] + p.stderr[-2000:])
+    aors, raw = ul_dump()
+    assert [c["Socket"] for c in aors.get("phone3", [])] == ["tls:%s:5061" % SBC1], raw
+    # baresip's own Contact (its user part may carry a suffix of its own): the phone's address
+    assert re.match(r"<?sip:phone3[^@]*@%s:\d+;transport=tls" % re.escape(PHONE_IP),
+                    aors["phone3"][0]["Address"], re.I), raw
 
 
 def test_call_with_rtp_both_ways_through_kamailio_to_the_echo(voice):
