@@ -124,7 +124,8 @@ def voice():
         print("voice image %.1f s, containers ready %.1f s" % (built, time.monotonic() - t0 - built))
         yield
     finally:
-        _remove_own()
+        if not os.environ.get("VR13_KEEP"):  # VR13_KEEP=1: leave them for a look by hand
+            _remove_own()
 
 
 # ------------------------------------------------------------------ what the programs print
