@@ -37,8 +37,8 @@ def test_voice_hash_covers_every_copied_file(labctl):
     for src in copied:
         path = REPO / "lab" / src
         assert path.exists(), src
-        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()
-                                                and "__pycache__" not in p.parts]
+        files = [path] if path.is_file() else [
+            p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
         for f in files:
             assert str(f.relative_to(REPO)) in inputs, f
     assert "lab/images/voice/Containerfile" in inputs
