@@ -1,0 +1,216 @@
+"""Drive the lab's real voice software (lab/images/voice) from the host, for tests, and read
+what the programs print. Nothing here speaks SIP, STUN or RTP itself: every exchange is
+Kamailio, coturn, SIPp, baresip, openssl or tshark inside the containers (`podman exec`).
+
+    sys.path.insert(0, "lab"); import labvoice as lv
+    lv.sipp("vr-phone1", "203.0.113.10", "register.xml", "-s", "phone1", local_ip="192.0.2.10")
+    aors, raw = lv.ul_dump("vr-provider1")      # {AoR: [{"Address": ..., "Received": ..., "Socket": ...}]}
+    with lv.Capture("vr-provider1") as cap:     # tshark on the provider's eth0
+        lv.sipp(... "call.xml" ...)
+    streams, text = cap.rtp_streams()          # {(src, sport, dst, dport): {"packets", "lost", ...}}
+    lv.parse_allocation(...), lv.parse_stunclient(...), lv.parse_natdiscovery(...)
+
+The parsers take the programs' text as they print it in Debian bookworm (Kamailio 5.6.3's
+kamcmd, tshark 4.0.17, coturn 4.6.1's turnutils), so the readiness code can take them over.
+"""
+
+from __future__ import annotations
+
+import re
+import select
+import subprocess
+import time
+
+CONF = "/etc/voipready-voice"           # configs and SIPp scenarios in the image
+RUN = "/run/voipready-voice"            # made at start: tls/lab.crt, turn-credentials, ready
+LOGS = "/var/log/voipready-voice"       # kamailio.log, turnserver.log, echo-messages.log, ...
+CTL = "unix:/run/kamailio/kamailio_ctl"
+TONE = CONF + "/sipp/tone-440hz-1s.pcmu"  # 1 s of PCMU: SIPp rtp_stream loops it
+
+
+class VoiceError(RuntimeError):
+    pass
+
+
+def run(container: str, *argv: str, timeout: float = 60, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(["podman", "exec", "-i", container, *argv], capture_output=True, text=True,
+                          timeout=timeout, input=stdin)
+
+
+def sh(container: str, script: str, check: bool = True, timeout: float = 60,
+       stdin: str | None = None) -> subprocess.CompletedProcess:
+    p = run(container, "sh", "-ec", script, timeout=timeout, stdin=stdin)
+    if check and p.returncode != 0:
+        raise VoiceError("in %s: %s\nrc %d\n%s\n%s" % (container, script, p.returncode, p.stdout, p.stderr))
+    return p
+
+
+def wait_ready(provider: str, timeout: float = 90) -> None:
+    """Until the provider's entrypoint says every service listens (or the container died)."""
+    deadline = time.monotonic() + timeout
+    while sh(provider, "test -f %s/ready" % RUN, check=False).returncode != 0:
+        state = subprocess.run(["podman", "inspect", "--format", "{{.State.Status}}", provider],
+                               capture_output=True, text=True).stdout.strip()
+        if state != "running" or time.monotonic() > deadline:
+            logs = subprocess.run(["podman", "logs", provider], capture_output=True, text=True)
+            raise VoiceError("%s not ready (%s):\n%s" % (provider, state, (logs.stdout + logs.stderr)[-4000:]))
+        time.sleep(0.3)
+
+
+def lab_certificate(provider: str) -> str:
+    return sh(provider, "cat %s/tls/lab.crt" % RUN).stdout
+
+
+def turn_credentials(provider: str) -> tuple[str, str]:
+    user, _, password = sh(provider, "cat %s/turn-credentials" % RUN).stdout.strip().partition(":")
+    return user, password
+
+
+def log(provider: str, name: str) -> str:
+    return sh(provider, "cat %s/%s" % (LOGS, name)).stdout
+
+
+# ---------------------------------------------------------------- Kamailio's registrar
+
+def parse_ul_dump(text: str) -> dict:
+    """`kamcmd ul.dump` (indented `Key: value` lines) as {AoR: [contact fields]}."""
+    aors: dict = {}
+    aor = None
+    for line in text.splitlines():
+        key, _, value = line.strip().partition(": ")
+        if key == "AoR":
+            aor = value
+            aors.setdefault(aor, [])
+        elif key == "Address" and aor is not None:
+            aors[aor].append({"Address": value})
+        elif aor is not None and aors[aor] and value and value != "{":
+            aors[aor][-1].setdefault(key, value)
+    return aors
+
+
+def ul_dump(provider: str) -> tuple[dict, str]:
+    out = sh(provider, "kamcmd -s %s ul.dump" % CTL).stdout
+    return parse_ul_dump(out), out
+
+
+# ---------------------------------------------------------------- SIPp
+
+def sipp(phone: str, sbc: str, scenario: str, *args: str, local_ip: str, port: int = 5060,
+         timeout: float = 60) -> subprocess.CompletedProcess:
+    """One SIPp call of SCENARIO (lab/images/voice/sipp) from PHONE to SBC:PORT; SIPp exits
+    0 when the call went as the scenario says."""
+    return run(phone, "sipp", "%s:%d" % (sbc, port), "-sf", "%s/sipp/%s" % (CONF, scenario),
+               "-i", local_ip, "-m", "1", "-nostdin", "-timeout", "40s", "-recv_timeout", "15s",
+               "-trace_err", "-error_file", "/tmp/sipp-%s-errors.log" % scenario, *args, timeout=timeout)
+
+
+# ---------------------------------------------------------------- tshark
+
+_STREAM = re.compile(
+    r"(?P<src>\d+\.\d+\.\d+\.\d+)\s+(?P<sport>\d+)\s+(?P<dst>\d+\.\d+\.\d+\.\d+)\s+(?P<dport>\d+)\s+"
+    r"(?P<ssrc>0x[0-9A-Fa-f]+)\s+(?P<payload>.+?)\s+(?P<packets>\d+)\s+(?P<lost>-?\d+)\s+"
+    r"\((?P<lost_pct>-?[\d.]+)%\)\s+(?P<rest>.*)$")
+
+
+def parse_rtp_streams(text: str) -> dict:
+    """Rows of `tshark -q -z rtp,streams` as {(src, sport, dst, dport): row}; a row has
+    ssrc, payload, packets, lost, lost_pct, delta_ms and jitter_ms ([min, mean, max])."""
+    out = {}
+    for line in text.splitlines():
+        m = _STREAM.search(line)
+        if not m:
+            continue
+        row = m.groupdict()
+        nums = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", row.pop("rest"))]
+        row["delta_ms"], row["jitter_ms"] = nums[0:3], nums[3:6]
+        row["packets"], row["lost"], row["lost_pct"] = int(row["packets"]), int(row["lost"]), float(row["lost_pct"])
+        out[(row["src"], int(row["sport"]), row["dst"], int(row["dport"]))] = row
+    return out
+
+
+class Capture:
+    """tshark on CONTAINER's IFACE for the duration of a `with` block (started before the
+    block, so no packet of it is missed; stopped with SIGINT after it)."""
+
+    def __init__(self, container: str, iface: str = "eth0", bpf: str = "udp", name: str = "vr-capture"):
+        self.container, self.iface, self.bpf = container, iface, bpf
+        self.pcap, self.pidfile = "/tmp/%s.pcap" % name, "/tmp/%s.pid" % name
+        self.proc = None
+
+    def __enter__(self):
+        sh(self.container, "rm -f %s %s" % (self.pcap, self.pidfile))
+        self.proc = subprocess.Popen(
+            ["podman", "exec", self.container, "sh", "-c", "echo $$ > %s; exec tshark -i %s -f '%s' -w %s"
+             % (self.pidfile, self.iface, self.bpf, self.pcap)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        seen, deadline = "", time.monotonic() + 30
+        while "Capturing on" not in seen:
+            ready, _, _ = select.select([self.proc.stderr], [], [], max(0.0, deadline - time.monotonic()))
+            line = self.proc.stderr.readline() if ready else ""
+            if not line:
+                self.__exit__(None, None, None)
+                raise VoiceError("tshark did not start capturing on %s %s: %s" % (self.container, self.iface, seen))
+            seen += line
+        return self
+
+    def __exit__(self, *exc):
+        time.sleep(0.5)  # the last echoed packets
+        sh(self.container, 'kill -INT "$(cat %s)"' % self.pidfile, check=False)
+        try:
+            self.proc.wait(30)
+        finally:
+            self.proc.stderr.close()
+
+    def rtp_streams(self, rtp_ports=(6000,)) -> tuple[dict, str]:
+        decode = " ".join("-d udp.port==%d,rtp" % port for port in rtp_ports)
+        text = sh(self.container, "tshark -r %s -q -o rtp.heuristic_rtp:TRUE %s -z rtp,streams"
+                  % (self.pcap, decode)).stdout
+        return parse_rtp_streams(text), text
+
+
+# ---------------------------------------------------------------- coturn's turnutils
+
+_ADDR = r"[: ]*(\d+\.\d+\.\d+\.\d+):(\d+)"
+
+
+def parse_stunclient(text: str) -> dict:
+    """turnutils_stunclient: the reflexive address, and (RFC 5780) the server's other address
+    and the response origin, each as (ip, port) or None."""
+    def find(label):
+        m = re.search(re.escape(label) + _ADDR, text)
+        return (m.group(1), int(m.group(2))) if m else None
+    return {"reflexive": find("UDP reflexive addr"), "other": find("Other addr"),
+            "origin": find("Response origin")}
+
+
+def parse_allocation(text: str, rc: int) -> dict:
+    """turnutils_uclient -v: relay addresses allocated, messages sent/received, packets lost."""
+    relays = [(a, int(p)) for a, p in re.findall(r"Received relay addr" + _ADDR, text)]
+    totals = re.search(r"tot_send_msgs=(\d+), tot_recv_msgs=(\d+)", text)
+    lost = re.search(r"Total lost packets (\d+)", text)
+    return {"rc": rc, "relays": relays,
+            "sent": int(totals.group(1)) if totals else 0, "received": int(totals.group(2)) if totals else 0,
+            "lost": int(lost.group(1)) if lost else None, "text": text[-3000:]}
+
+
+def uclient(phone: str, server: str, user: str, password: str, *args: str, local_ip: str,
+            timeout: int = 30) -> dict:
+    """turnutils_uclient client-to-client (-y: two allocations relaying to each other)."""
+    p = run(phone, "timeout", str(timeout), "turnutils_uclient", "-y", "-c", "-v", "-n", "20", "-l", "172",
+            "-u", user, "-w", password, "-L", local_ip, *args, server, timeout=timeout + 15)
+    return parse_allocation(p.stdout + p.stderr, p.returncode)
+
+
+def parse_natdiscovery(text: str) -> dict:
+    """turnutils_natdiscovery: {"mapping": [results], "filtering": [results], ...} in the
+    program's words ("NAT with Endpoint Independent Mapping!", "No NAT! (...)")."""
+    out: dict = {}
+    section = None
+    for line in text.splitlines():
+        m = re.match(r"-= (\w+) (?:Lifetime )?Behavior Discovery =-", line.strip())
+        if m:
+            section = m.group(1).lower()
+            out.setdefault(section, [])
+        elif section and re.match(r"(No NAT!|NAT with )", line.strip()):
+            out[section].append(line.strip())
+    return out
