@@ -33,8 +33,10 @@ class VoiceError(RuntimeError):
 
 
 def run(container: str, *argv: str, timeout: float = 60, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """ARGV in CONTAINER; STDIN (text) is its standard input, nothing (/dev/null) otherwise."""
+    feed = {"input": stdin} if stdin is not None else {"stdin": subprocess.DEVNULL}
     return subprocess.run(["podman", "exec", "-i", container, *argv], capture_output=True, text=True,
-                          timeout=timeout, input=stdin)
+                          timeout=timeout, **feed)
 
 
 def sh(container: str, script: str, check: bool = True, timeout: float = 60,
