@@ -173,7 +173,7 @@ def test_programs_are_debian_bookworm_packages(voice):
     assert versions["baresip-core"].startswith("1.0."), versions
     assert versions["tshark"].startswith("4.0."), versions
     # no private key made at build time: the lab certificate exists only in the running provider
-    image_keys = podman("run", "--rm", "--pull=never", "--entrypoint", "sh", IMAGE, "-c",
+    image_keys = podman("run", "--rm", "--pull=never", "--network", "none", "--entrypoint", "sh", IMAGE, "-c",
                         "grep -rl 'PRIVATE KEY' /etc/voipready-voice /run 2>/dev/null || true").stdout
     assert image_keys.strip() == "", image_keys
 
