@@ -47,15 +47,40 @@ def sh(container: str, script: str, check: bool = True, timeout: float = 60,
     return p
 
 
-def wait_ready(provider: str, timeout: float = 90) -> None:
-    """Until the provider's entrypoint says every service listens (or the container died)."""
-    deadline = time.monotonic() + timeout
-    while sh(provider, "test -f %s/ready" % RUN, check=False).returncode != 0:
-        state = subprocess.run(["podman", "inspect", "--format", "{{.State.Status}}", provider],
+ENTRYPOINT = "/usr/local/sbin/voice-entrypoint"
+
+
+def start_provider(container: str, env: dict | None = None, timeout: float = 90) -> None:
+    """Start the provider services (Kamailio, coturn, the SIPp echo) on demand in an idle
+    voice container, and wait until every one listens."""
+    args = ["podman", "exec", "-d", "-e", "VOICE_ROLE=provider"]
+    for key, value in sorted((env or {}).items()):
+        args += ["-e", "%s=%s" % (key, value)]
+    p = subprocess.run(args + [container, ENTRYPOINT], capture_output=True, text=True, timeout=60)
+    if p.returncode != 0:
+        raise VoiceError("podman exec -d %s %s: %s" % (container, ENTRYPOINT, p.stderr))
+    wait_ready(container, timeout)
+
+
+def stop_provider(container: str) -> None:
+    """Stop them again (returns once every service has exited)."""
+    sh(container, "%s stop" % ENTRYPOINT, timeout=30)
+
+
+def wait_ready(container: str, timeout: float = 90) -> None:
+    """Until the entrypoint says every provider service listens; fails early when the
+    container or the entrypoint died (with the entrypoint's log)."""
+    start = time.monotonic()
+    while sh(container, "test -f %s/ready" % RUN, check=False).returncode != 0:
+        state = subprocess.run(["podman", "inspect", "--format", "{{.State.Status}}", container],
                                capture_output=True, text=True).stdout.strip()
-        if state != "running" or time.monotonic() > deadline:
-            logs = subprocess.run(["podman", "logs", provider], capture_output=True, text=True)
-            raise VoiceError("%s not ready (%s):\n%s" % (provider, state, (logs.stdout + logs.stderr)[-4000:]))
+        gone = sh(container, "test -s %s/supervisor.pid" % RUN, check=False).returncode != 0
+        elapsed = time.monotonic() - start
+        if state != "running" or (gone and elapsed > 3) or elapsed > timeout:
+            logs = sh(container, "cat %s/entrypoint.log" % LOGS, check=False) if state == "running" else \
+                subprocess.run(["podman", "logs", container], capture_output=True, text=True)
+            raise VoiceError("provider services in %s not ready (container %s, %.0f s):\n%s"
+                             % (container, state, elapsed, (logs.stdout + logs.stderr)[-4000:]))
         time.sleep(0.3)
 
 

@@ -81,13 +81,13 @@ def _remove_own():
         podman("network", "rm", "-f", NET)
 
 
-def _run(name, addr, role, extra_addrs):
+def _run(name, addr, extra_addrs):
     podman("run", "-d", "--name", name, "--hostname", name, "--init", "--pull=never",
            "--sysctl", "net.ipv6.conf.all.disable_ipv6=1",
            "--sysctl", "net.ipv6.conf.default.disable_ipv6=1",
            "--cap-add", "NET_ADMIN", "--cap-add", "NET_RAW",
            "--network", "%s:ip=%s,interface_name=eth0" % (NET, addr),
-           "-e", "VOICE_ROLE=" + role, IMAGE)
+           IMAGE)
     sh(name, "".join("ip addr add %s/26 dev eth0\n" % a for a in extra_addrs) or "true")
 
 
@@ -111,11 +111,13 @@ def voice():
     _remove_own()
     try:
         podman("network", "create", "--internal", "--disable-dns", "--subnet", SUBNET, NET)
-        _run(PROVIDER, SBC1, "provider", [SBC2, MEDIA, RELAY])
-        _run(PHONE, PHONE_IP, "phone", [PHONE_NAT_IP])
+        # both idle; the provider's services started on demand, as the lab will (its
+        # probes bind 5060 on vr-provider1 when no SBC runs)
+        _run(PROVIDER, SBC1, [SBC2, MEDIA, RELAY])
+        _run(PHONE, PHONE_IP, [PHONE_NAT_IP])
         _hairpin_off()
         try:
-            lv.wait_ready(PROVIDER)
+            lv.start_provider(PROVIDER)
         except lv.VoiceError as exc:
             pytest.fail(str(exc))
         print("voice image %.1f s, containers ready %.1f s" % (built, time.monotonic() - t0 - built))
@@ -334,3 +336,16 @@ def test_nat_behaviour_discovery_tells_no_nat_cone_and_symmetric_apart(voice):
     finally:
         sh(PHONE, "nft delete table ip vr13_nat")
     assert symmetric["mapping"] == ["NAT with Address and Port Dependent Mapping!"], sym_text
+
+
+def test_provider_services_stop_on_request_and_free_the_ports(voice):
+    """What the lab needs (its probes bind 5060 on the provider): stop, ports free, start again."""
+    lv.stop_provider(PROVIDER)
+    assert podman("inspect", "--format", "{{.State.Status}}", PROVIDER).stdout.strip() == "running"
+    listening = sh(PROVIDER, "ss -Hltun").stdout
+    for port in (":5060", ":5061", ":3478", ":5349", ":443", ":6000"):
+        assert port + " " not in listening, listening
+    sh(PROVIDER, "python3 -c \"import socket; socket.socket(socket.AF_INET, socket.SOCK_DGRAM)"
+                 ".bind(('0.0.0.0', 5060))\"")  # what lab/probes/sip.py recv does
+    lv.start_provider(PROVIDER)
+    assert "%s:5060" % SBC1 in sh(PROVIDER, "ss -Hlun").stdout
