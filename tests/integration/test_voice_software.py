@@ -133,10 +133,10 @@ def sipp(scenario, *args):
     return lv.sipp(PHONE, SBC1, scenario, *args, local_ip=PHONE_IP)
 
 
-def call_and_capture():
+def call_and_capture(name="vr13-call"):
     """One SIPp call through Kamailio to the echo endpoint, captured by tshark on the
-    provider's eth0 (the provider side of the wire)."""
-    with lv.Capture(PROVIDER, name="vr13-call") as cap:
+    provider's eth0 (the provider side of the wire: /tmp/NAME.pcap there)."""
+    with lv.Capture(PROVIDER, name=name) as cap:
         call = sipp("call.xml", "-s", "echo", "-key", "caller", "phone1", "-p", "5060",
                     "-mi", PHONE_IP, "-mp", "16000", "-d", str((CALL_SECONDS + 1) * 1000),
                     "-key", "rtp_stream", "%s,%d,0" % (lv.TONE, CALL_SECONDS))
@@ -265,7 +265,7 @@ def test_call_whose_return_media_is_dropped_shows_one_stream(voice):
                       "  type filter hook output priority 0; policy accept;\n"
                       "  ip saddr %s udp sport 6000 drop\n }\n}\n" % MEDIA)
     try:
-        call, streams, stats = call_and_capture()
+        call, streams, stats = call_and_capture("vr13-call-dropped")
     finally:
         sh(PROVIDER, "nft delete table ip vr13_drop")
     assert call.returncode == 0  # SIP does not notice: only the media tells
