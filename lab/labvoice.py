@@ -213,11 +213,16 @@ def parse_stunclient(text: str) -> dict:
 def parse_allocation(text: str, rc: int) -> dict:
     """turnutils_uclient -v: relay addresses allocated, messages sent/received, packets lost."""
     relays = [(a, int(p)) for a, p in re.findall(r"Received relay addr" + _ADDR, text)]
-    totals = re.search(r"tot_send_msgs=(\d+), tot_recv_msgs=(\d+)", text)
+    # progress lines first ("msz=2, tot_send_msgs=0, ..."), the run's totals last
+    totals = re.findall(r"tot_send_msgs=(\d+), tot_recv_msgs=(\d+)", text)
     lost = re.search(r"Total lost packets (\d+)", text)
+    rtt = re.search(r"Average round trip delay ([\d.]+) ms", text)
+    jitter = re.search(r"Average jitter ([\d.]+) ms", text)
     return {"rc": rc, "relays": relays,
-            "sent": int(totals.group(1)) if totals else 0, "received": int(totals.group(2)) if totals else 0,
-            "lost": int(lost.group(1)) if lost else None, "text": text[-3000:]}
+            "sent": int(totals[-1][0]) if totals else 0, "received": int(totals[-1][1]) if totals else 0,
+            "lost": int(lost.group(1)) if lost else None,
+            "rtt_ms": float(rtt.group(1)) if rtt else None, "jitter_ms": float(jitter.group(1)) if jitter else None,
+            "text": text[-3000:]}
 
 
 def uclient(phone: str, server: str, user: str, password: str, *args: str, local_ip: str,
