@@ -122,6 +122,17 @@ def ul_dump(provider: str) -> tuple[dict, str]:
 
 # ---------------------------------------------------------------- SIPp
 
+def sipp_server(container: str, scenario: str, *args: str, local_ip: str, port: int,
+                wait: float) -> subprocess.Popen:
+    """SIPp answering with SCENARIO on LOCAL_IP:PORT in the background (at most WAIT s);
+    the caller waits for it (returncode 0: the scenario went as written)."""
+    return subprocess.Popen(
+        ["podman", "exec", container, "sipp", "-sf", "%s/sipp/%s" % (CONF, scenario), "-i", local_ip,
+         "-p", str(port), "-m", "1", "-nostdin", "-timeout", "%ds" % wait, "-trace_err",
+         "-error_file", "/tmp/sipp-%s-%d-errors.log" % (scenario, port), *args],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
 def sipp(phone: str, sbc: str, scenario: str, *args: str, local_ip: str, port: int = 5060,
          timeout: float = 60) -> subprocess.CompletedProcess:
     """One SIPp call of SCENARIO (lab/images/voice/sipp) from PHONE to SBC:PORT; SIPp exits
@@ -187,6 +198,21 @@ class Capture:
             self.proc.wait(30)
         finally:
             self.proc.stderr.close()
+
+    def dscp(self, display_filter: str = "udp") -> dict:
+        """{(src, sport, dst, dport): {dscp: packets}} of the captured UDP packets that
+        DISPLAY_FILTER selects, as tshark reads the IP header's DS field."""
+        text = sh(self.container, "tshark -r %s -Y '%s' -T fields -e ip.src -e udp.srcport -e ip.dst "
+                  "-e udp.dstport -e ip.dsfield.dscp" % (self.pcap, display_filter)).stdout
+        out: dict = {}
+        for line in text.splitlines():
+            parts = line.split("\t")
+            if len(parts) != 5 or not all(parts):
+                continue
+            key = (parts[0], int(parts[1]), parts[2], int(parts[3]))
+            out.setdefault(key, {})
+            out[key][int(parts[4])] = out[key].get(int(parts[4]), 0) + 1
+        return out
 
     def rtp_streams(self, rtp_ports=(6000,)) -> tuple[dict, str]:
         decode = " ".join("-d udp.port==%d,rtp" % port for port in rtp_ports)

@@ -511,6 +511,23 @@ def add_sip_helper(table: str = "scratch_alg"):
 """ % table)
 
 
+def voipready_rules(pred) -> list:
+    """(chain, handle) of the rules in vr-fw1's table inet voipready whose JSON expression
+    (comments included) satisfies PRED: how the tests remove one feature by hand."""
+    data = json.loads(sh(FW, "nft -j list table inet voipready", check=True).stdout)["nftables"]
+    return [(i["rule"]["chain"], i["rule"]["handle"]) for i in data
+            if "rule" in i and pred(json.dumps(i["rule"]["expr"]) + json.dumps(i["rule"].get("comment", "")))]
+
+
+def delete_rules(pred) -> list:
+    found = voipready_rules(pred)
+    if not found:
+        raise AssertionError("nothing to delete: the converged table has no such rule")
+    for chain, handle in found:
+        sh(FW, "nft delete rule inet voipready %s handle %s" % (chain, handle), check=True)
+    return found
+
+
 def lab_bridges() -> set:
     """Host bridges of the lab's podman networks."""
     st = json.loads(labctl("status", "--json").stdout or "{}")

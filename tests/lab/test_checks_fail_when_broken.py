@@ -47,18 +47,7 @@ def add_sip_helper():
     sh(FW, "conntrack -F 2>/dev/null || true")
 
 
-def _voipready_rules(pred):
-    """Handles of rules in table inet voipready whose JSON expression satisfies pred."""
-    data = json.loads(sh(FW, "nft -j list table inet voipready", check=True).stdout)["nftables"]
-    return [(i["rule"]["chain"], i["rule"]["handle"]) for i in data
-            if "rule" in i and pred(json.dumps(i["rule"]["expr"]))]
-
-
-def delete_rules(pred):
-    found = _voipready_rules(pred)
-    assert found, "nothing to delete: the converged table has no such rule"
-    for chain, handle in found:
-        sh(FW, "nft delete rule inet voipready %s handle %s" % (chain, handle), check=True)
+delete_rules = checks.delete_rules
 
 
 def open_allowlist():
@@ -79,7 +68,7 @@ def timeouts_back():
     sh(FW, "sysctl -qw net.netfilter.nf_conntrack_udp_timeout=30 net.netfilter.nf_conntrack_udp_timeout_stream=120",
        check=True)
     # a ct timeout policy would still give the flow the configured value: take those rules too
-    found = _voipready_rules(lambda e: '"ct timeout"' in e)
+    found = checks.voipready_rules(lambda e: '"ct timeout"' in e)
     for chain, handle in found:
         sh(FW, "nft delete rule inet voipready %s handle %s" % (chain, handle), check=True)
 
