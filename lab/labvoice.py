@@ -16,10 +16,12 @@ kamcmd, tshark 4.0.17, coturn 4.6.1's turnutils), so the readiness code can take
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import select
 import subprocess
 import time
+from pathlib import Path
 
 CONF = "/etc/voipready-voice"           # configs and SIPp scenarios in the image
 RUN = "/run/voipready-voice"            # made at start: tls/lab.crt, turn-credentials, ready
@@ -223,17 +225,16 @@ class Capture:
 
 # ---------------------------------------------------------------- coturn's turnutils
 
-_ADDR = r"[: ]*(\d+\.\d+\.\d+\.\d+):(\d+)"
-
-
-def parse_stunclient(text: str) -> dict:
-    """turnutils_stunclient: the reflexive address, and (RFC 5780) the server's other address
-    and the response origin, each as (ip, port) or None."""
-    def find(label):
-        m = re.search(re.escape(label) + _ADDR, text)
-        return (m.group(1), int(m.group(2))) if m else None
-    return {"reflexive": find("UDP reflexive addr"), "other": find("Other addr"),
-            "origin": find("Response origin")}
+# The turnutils parsers are the collection's own (the readiness check reads the same
+# programs): plugins/module_utils/voiceprobe.py, loaded by path (it imports nothing of the
+# collection), so the lab and the module can never read the output differently.
+_spec = importlib.util.spec_from_file_location(
+    "voipready_voiceprobe", Path(__file__).resolve().parents[1] / "plugins" / "module_utils" / "voiceprobe.py")
+voiceprobe = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(voiceprobe)
+parse_stunclient = voiceprobe.parse_stunclient
+parse_natdiscovery = voiceprobe.parse_natdiscovery
+_ADDR = voiceprobe.ADDRESS_PORT
 
 
 def parse_allocation(text: str, rc: int) -> dict:
@@ -257,18 +258,3 @@ def uclient(phone: str, server: str, user: str, password: str, *args: str, local
     p = run(phone, "timeout", str(timeout), "turnutils_uclient", "-y", "-c", "-v", "-n", "20", "-l", "172",
             "-u", user, "-w", password, "-L", local_ip, *args, server, timeout=timeout + 15)
     return parse_allocation(p.stdout + p.stderr, p.returncode)
-
-
-def parse_natdiscovery(text: str) -> dict:
-    """turnutils_natdiscovery: {"mapping": [results], "filtering": [results], ...} in the
-    program's words ("NAT with Endpoint Independent Mapping!", "No NAT! (...)")."""
-    out: dict = {}
-    section = None
-    for line in text.splitlines():
-        m = re.match(r"-= (\w+) (?:Lifetime )?Behavior Discovery =-", line.strip())
-        if m:
-            section = m.group(1).lower()
-            out.setdefault(section, [])
-        elif section and re.match(r"(No NAT!|NAT with )", line.strip()):
-            out[section].append(line.strip())
-    return out

@@ -13,6 +13,10 @@ unit and pass/fail:
   compared with the provider's quality targets from the catalog (``targets``).
 - ``bandwidth``: planned concurrent calls x the catalog's per-call codec rate (the
   ``voice_bandwidth`` helper) against the link's capacity.
+- ``sip_options``, ``stun``, ``nat_mapping``, ``nat_filtering`` (``voice_probes``, from a
+  Linux probe host in the voice network, see ``voiceprobe``): SIP OPTIONS to each SBC over
+  UDP, TCP and TLS (their round-trip times compared with the targets as well), a STUN
+  binding to each STUN server, and the NAT's RFC 5780 mapping and filtering behaviour.
 
 Where the probes run: from the device when the platform can ping over the collection's
 transport (``DEVICE_PING``: the ``linux`` platform, iputils or BusyBox ``ping``),
@@ -32,6 +36,7 @@ import time
 
 from ansible_collections.voipready.network.plugins.module_utils import bandwidth as bandwidth_mod
 from ansible_collections.voipready.network.plugins.module_utils import catalog as catalog_mod
+from ansible_collections.voipready.network.plugins.module_utils import voiceprobe
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 
 # -- ping output, parsed by patterns kept as data ------------------------------------------
@@ -64,7 +69,13 @@ DEVICE_RESOLVE = {
 
 # Catalog target metrics a probe measures, and the measurement field each one reads.
 MEASURED = {"rtt": "rtt_avg_ms", "jitter": "jitter_ms", "packet_loss": "loss_pct"}
-CHECK_ORDER = ("dns", "reachable", "rtt", "jitter", "packet_loss", "bandwidth")
+CHECK_ORDER = ("dns", "reachable", "sip_options", "rtt", "jitter", "packet_loss", "stun", "nat_mapping",
+               "nat_filtering", "bandwidth")
+# NAT behaviours (RFC 5780) a voice path can live with: the provider learns the phone's
+# address from signalling or STUN and sends media there (Cloudoe: full cone / endpoint
+# independent; symmetric NAT "risks blocked media or one-way audio").
+GOOD_MAPPING = ("endpoint-independent",)
+GOOD_FILTERING = ("endpoint-independent",)
 
 
 def _ms(value):
@@ -383,6 +394,15 @@ def plan(params, catalog=None):
         probe = "icmp"
     elif probe == "auto":
         probe = "tcp"
+    voice = bool(params.get("voice_probes"))
+    if voice and platform not in DEVICE_PING:
+        raise VoipReadyError("voice_probes: the probes run on a Linux probe host in the voice network "
+                             "(platform linux), not on platform %r; name such a host (docs/readiness.md)"
+                             % (platform,), "voice_probes", True)
+    nat_filtering = params.get("nat_filtering") or "report"
+    if nat_filtering not in ("report", "endpoint-independent"):
+        raise VoipReadyError("nat_filtering: %r is not report or endpoint-independent" % (nat_filtering,),
+                             "nat_filtering", nat_filtering)
     calls = params.get("calls")
     if calls is not None and params.get("link_kbps") is None:
         raise VoipReadyError("calls is set but link_kbps is not: the bandwidth check needs the link's kbps",
@@ -394,7 +414,31 @@ def plan(params, catalog=None):
         "dns_from": params.get("dns_from") or ("device" if measure_from == "device" else "controller"),
         "count": int(_positive(params, "count", int, 100)), "interval": _positive(params, "interval", float, 10),
         "wait": _positive(params, "probe_timeout", float, 30),
+        "quality": params.get("quality_probes", True) is not False,
+        "voice": voice, "nat_filtering": nat_filtering, "guidance": nat_guidance(profile),
+        "sip_targets": voiceprobe.sip_targets(rules) if voice else [],
+        "stun_targets": stun_targets(rules) if voice and params.get("stun", True) is not False else [],
     }
+
+
+def stun_targets(rules):
+    """(address, port) of the catalog's STUN servers: UDP rules of a service whose name says
+    stun (the catalogs' ``stun-turn``), single addresses, the rule's lowest port."""
+    out = set()
+    for rule in rules:
+        if "stun" not in (rule["service"] or "") or rule["proto"] != "udp":
+            continue
+        for value in rule["addresses"]:
+            network = ipaddress.ip_network(value, strict=False)
+            if network.num_addresses == 1:
+                out.add((str(network.network_address), rule["port_min"]))
+    return sorted(out, key=lambda t: (ipaddress.ip_address(t[0]), t[1]))
+
+
+def nat_guidance(profile):
+    """The provider's own words about NAT (catalog guidance, topic nat), for the report."""
+    return [dict(text=g["text"], source=g.get("source")) for g in profile.get("guidance") or []
+            if g.get("topic") == "nat"]
 
 
 class DeviceSession(object):
@@ -418,6 +462,10 @@ class DeviceSession(object):
                                                     address=shlex.quote(address))
         return self.transport.send_command(command, read_timeout=int(count * (interval + wait)) + 30)
 
+    def command(self, command, read_timeout=60):
+        """A voice probe's command on the probe host (voiceprobe builds them)."""
+        return self.transport.send_command(command, read_timeout=int(read_timeout))
+
     def resolve(self, names):
         if not names:
             return {}
@@ -437,7 +485,8 @@ def run(params, session_factory=None, resolver=None, prober=None):
     resolver = resolver or controller_resolver
     prober = prober or tcp_probe
     measurements, checks = {}, []
-    needs_device = todo["measure_from"] == "device" or (todo["dns_from"] == "device" and todo["fqdns"])
+    needs_device = (todo["measure_from"] == "device" and todo["quality"]) or \
+        (todo["dns_from"] == "device" and todo["fqdns"]) or todo["voice"]
     session = None
     if needs_device:
         if params.get("platform") not in DEVICE_RESOLVE:
@@ -455,7 +504,7 @@ def run(params, session_factory=None, resolver=None, prober=None):
             else:
                 resolved = dict((name, resolver(name)) for name in sorted(todo["fqdns"]))
             checks.extend(dns_checks(todo["fqdns"], resolved, params.get("dns_match_catalog", True)))
-        for address in todo["addresses"]:
+        for address in (todo["addresses"] if todo["quality"] else []):
             if todo["measure_from"] == "device":
                 output = session.ping(address, todo["count"], todo["interval"], todo["wait"])
                 measurement = parse_ping(output, address)
@@ -467,6 +516,9 @@ def run(params, session_factory=None, resolver=None, prober=None):
                 measurement["probe"] = "tcp/%d" % port
             measurements[address] = measurement
             checks.extend(evaluate(address, measurement, todo["targets"]))
+        voice = voice_probes(session, todo, params) if todo["voice"] else None
+        if voice:
+            checks.extend(voice.pop("checks"))
     finally:
         if session is not None:
             session.__exit__(None, None, None)
@@ -484,7 +536,7 @@ def run(params, session_factory=None, resolver=None, prober=None):
         "measured_from": todo["measure_from"],
         "dns_from": todo["dns_from"] if todo["fqdns"] else None,
         "probe": todo["probe"],
-        "addresses": todo["addresses"],
+        "addresses": todo["addresses"] if todo["quality"] else [],
         "skipped_networks": todo["networks"],
         "measurements": measurements,
         "checks": checks,
@@ -492,7 +544,125 @@ def run(params, session_factory=None, resolver=None, prober=None):
         "missed": missed,
         "targets": todo["targets"],
         "unmeasured_targets": todo["unmeasured"],
+        "voice": voice,
     }
+
+
+# -- voice probes from the probe host (issue 13) ---------------------------------------------
+def voice_probes(session, todo, params):
+    """SIP OPTIONS, STUN bindings and NAT behaviour discovery on the probe host: the voice
+    section of the result, its ``checks`` included (taken out by the caller)."""
+    out = {"sip_options": [], "stun": [], "nat": None, "checks": []}
+    checks = out["checks"]
+    if todo["sip_targets"]:
+        command = voiceprobe.sip_options_command(todo["sip_targets"], todo["count"], todo["interval"],
+                                                 todo["wait"], params.get("sip_tls_verify", True))
+        budget = len(todo["sip_targets"]) * (todo["count"] * (todo["interval"] + todo["wait"]) + todo["wait"]) + 30
+        found, other = voiceprobe.parse_sip_options(session.command(command, read_timeout=budget))
+        if not found:
+            raise VoipReadyError("the SIP OPTIONS probe printed no result on the probe host (it runs "
+                                 "python3 there): %s" % ("; ".join(other[-3:]) or "no output"),
+                                 "voice_probes", (other[-1] if other else "")[:200])
+        for record in found:
+            label = "%s %s/%d" % (record["address"], record["transport"], record["port"])
+            measurement = measurement_from_samples(record["samples"])
+            measurement.update(target=label, codes=record["codes"], server=record["server"],
+                               error=record["error"], probe="sip-options/%s" % record["transport"])
+            out["sip_options"].append(measurement)
+            checks.append(_sip_check(label, measurement))
+            checks.extend(c for c in evaluate(label, measurement, todo["targets"]) if c["check"] != "reachable")
+    rfc5780 = None
+    for address, port in todo["stun_targets"]:
+        text = session.command(voiceprobe.stunclient_command(address, port), read_timeout=40)
+        got = voiceprobe.parse_stunclient(text)
+        label = "%s udp/%d" % (address, port)
+        missing = voiceprobe.rc_of(text) == 127
+        record = {"target": label, "reflexive": _hostport(got["reflexive"]), "other": _hostport(got["other"]),
+                  "origin": _hostport(got["origin"]), "rc": voiceprobe.rc_of(text)}
+        out["stun"].append(record)
+        if missing:
+            reason = "not measured: turnutils_stunclient is not on the probe host (coturn's clients, " \
+                     "Debian/Ubuntu package coturn)"
+        elif got["reflexive"]:
+            reason = "binding answered: the NAT maps the probe host to %s" % record["reflexive"]
+            if got["other"] and rfc5780 is None:
+                rfc5780 = (address, port)
+        else:
+            reason = "no STUN answer from %s (blocked on the way, or no STUN server there)" % label
+        checks.append({"check": "stun", "target": label, "value": record["reflexive"], "limit": "a binding response",
+                       "unit": "reflexive address", "comparison": "answered", "passed": bool(got["reflexive"]),
+                       "reason": reason})
+    if todo["stun_targets"]:
+        out["nat"] = nat_discovery(session, todo, rfc5780, checks)
+    return out
+
+
+def _hostport(pair):
+    return None if not pair else "%s:%d" % pair
+
+
+def _sip_check(label, measurement):
+    codes = measurement["codes"]
+    passed = any(200 <= code < 300 for code in codes)
+    if measurement["error"]:
+        reason = "no answer: %s" % measurement["error"]
+    elif not codes:
+        reason = "no answer to %d OPTIONS" % measurement["sent"]
+    else:
+        reason = "answered %s to %d of %d OPTIONS, round trip %s ms%s" % (
+            "/".join(str(c) for c in sorted(set(codes))), measurement["received"], measurement["sent"],
+            _fmt(measurement["rtt_avg_ms"]), " (%s)" % measurement["server"] if measurement["server"] else "")
+    return {"check": "sip_options", "target": label, "value": codes[-1] if codes else None, "limit": "2xx",
+            "unit": "SIP response", "comparison": "in", "passed": passed, "reason": reason}
+
+
+def nat_discovery(session, todo, server, checks):
+    """RFC 5780 behaviour discovery against SERVER (a STUN server that told its other
+    address); the nat_mapping and nat_filtering checks go into CHECKS."""
+    report = {"server": None, "mapping": None, "filtering": None, "guidance": todo["guidance"]}
+    if server is None:
+        checks.append({"check": "nat_mapping", "target": "nat", "value": None, "limit": GOOD_MAPPING[0],
+                       "unit": "RFC 5780 mapping", "comparison": "is", "passed": False,
+                       "reason": "not measured: no STUN server of the catalog answered with an OTHER-ADDRESS "
+                                 "(RFC 5780 behaviour discovery needs one)"})
+        return report
+    text = session.command(voiceprobe.natdiscovery_command(*server), read_timeout=90)
+    found = voiceprobe.nat_behaviour(text)
+    report.update(found, server="%s udp/%d" % server)
+    said = "turnutils_natdiscovery: %s" % (found["mapping_said"] or "no result")
+    mapping = found["mapping"]
+    if found["no_nat"]:
+        passed, reason = True, "no NAT between the probe host and the STUN server (%s)" % said
+    elif mapping in GOOD_MAPPING:
+        passed, reason = True, "%s mapping (%s)" % (mapping, said)
+    elif mapping is None:
+        passed, reason = False, "not measured: %s" % said
+    else:
+        passed = False
+        reason = ("%s mapping: a symmetric NAT gives each destination its own public port, so media "
+                  "sent to the address learnt from signalling or STUN may not arrive (one-way audio); "
+                  "the provider needs endpoint-independent mapping (%s)" % (mapping, said))
+        if found["mapping_unanswered"]:
+            reason += "; %d discovery test(s) unanswered: the STUN server's alternative address or port " \
+                      "is not open on the way" % found["mapping_unanswered"]
+    checks.append({"check": "nat_mapping", "target": report["server"], "value": "no-nat" if found["no_nat"] else mapping,
+                   "limit": GOOD_MAPPING[0], "unit": "RFC 5780 mapping", "comparison": "is", "passed": passed,
+                   "reason": reason})
+    filtering = found["filtering"]
+    said = "turnutils_natdiscovery: %s" % (found["filtering_said"] or "no result")
+    good = filtering in GOOD_FILTERING or found["no_nat"]
+    advice = "; the provider says: %s" % todo["guidance"][0]["text"] if todo["guidance"] else ""
+    if todo["nat_filtering"] == "report":
+        passed = True
+        reason = "%s filtering, reported only (nat_filtering=report): %s%s" % (filtering or "unknown", said, advice)
+    else:
+        passed = good
+        reason = "%s filtering, %s endpoint-independent (%s)%s" % (
+            filtering or "unknown", "is" if good else "is not", said, advice)
+    checks.append({"check": "nat_filtering", "target": report["server"], "value": filtering,
+                   "limit": "endpoint-independent" if todo["nat_filtering"] != "report" else "reported",
+                   "unit": "RFC 5780 filtering", "comparison": "is", "passed": passed, "reason": reason})
+    return report
 
 
 def argument_spec():
@@ -526,6 +696,11 @@ def argument_spec():
         per_call_kbps=dict(type="raw"),
         bandwidth_basis=dict(type="str", default="max", choices=["min", "max"]),
         fail_on_miss=dict(type="bool", default=True),
+        quality_probes=dict(type="bool", default=True),
+        voice_probes=dict(type="bool", default=False),
+        sip_tls_verify=dict(type="bool", default=True),
+        stun=dict(type="bool", default=True),
+        nat_filtering=dict(type="str", default="report", choices=["report", "endpoint-independent"]),
         platform=dict(type="str", choices=list(PLATFORMS)),
         connection=dict(type="dict", options=CONNECTION_SPEC),
     )

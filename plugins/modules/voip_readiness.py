@@ -32,6 +32,17 @@ description:
     connects to the SBC's lowest catalog TCP port for the service (a SYN-ACK or a RST is
     a round trip, no answer is a loss). Names resolve where the probes run (C(getent
     ahosts) on the device), unless I(dns_from) says otherwise.
+  - Voice probes (I(voice_probes)), run on the device as a probe host in the voice network
+    (any Linux host reachable by SSH, e.g. behind the edge through a jump host) -
+    C(sip_options) sends I(count) SIP OPTIONS to each SBC of the catalog's SIP services over
+    UDP, TCP and TLS (a Python 3 standard-library script the collection brings, run with
+    C(python3 -)) and reports the response code and round-trip times, compared with the
+    targets as C(rtt), C(jitter) and C(packet_loss); C(stun) asks each STUN server of the
+    catalog (services named C(stun*), UDP) for a binding with coturn's
+    C(turnutils_stunclient); C(nat_mapping) and C(nat_filtering) are the NAT's RFC 5780
+    behaviour from C(turnutils_natdiscovery -m -f) against the first STUN server that offers
+    it. Mapping must be endpoint-independent (a symmetric NAT fails, with the reason);
+    filtering is reported, or required endpoint-independent with I(nat_filtering).
   - The module never changes anything and supports check mode (it measures in check
     mode too). It sends probes to whatever addresses the catalog lists; aim it at
     documentation addresses (a lab provider) in tests.
@@ -149,6 +160,36 @@ options:
     description: Fail the task when any check misses; false only reports (RV(passed), RV(missed)).
     type: bool
     default: true
+  quality_probes:
+    description:
+      - Whether to run the ping (device) or TCP (controller) probes towards the catalog's
+        addresses. False on a probe host behind an allowlist that lets no ICMP out (the
+        voice probes' SIP OPTIONS give the round-trip times instead).
+    type: bool
+    default: true
+  voice_probes:
+    description:
+      - Run the voice probes (SIP OPTIONS, STUN, NAT behaviour) on the device, which must be
+        a Linux probe host (platform C(linux)) with C(python3); STUN and NAT discovery need
+        coturn's clients (C(turnutils_stunclient), C(turnutils_natdiscovery)) there.
+    type: bool
+    default: false
+  sip_tls_verify:
+    description: Verify the SBC's TLS certificate (system CAs, the catalog FQDN as server name) for SIP over TLS.
+    type: bool
+    default: true
+  stun:
+    description: With I(voice_probes), the STUN bindings and NAT behaviour discovery.
+    type: bool
+    default: true
+  nat_filtering:
+    description:
+      - C(report) only reports the NAT's RFC 5780 filtering behaviour; C(endpoint-independent)
+        fails the C(nat_filtering) check unless filtering is endpoint-independent (the
+        "full cone" some providers ask for).
+    type: str
+    default: report
+    choices: [report, endpoint-independent]
   platform:
     description: The device's platform (default C(voipready_platform)); decides whether the device can ping.
     type: str
@@ -241,6 +282,16 @@ EXAMPLES = r"""
     fail_on_miss: false
   register: ready
 
+- name: SIP OPTIONS, STUN and NAT behaviour from a probe host in the voice network
+  voipready.network.voip_readiness:
+    provider: kore
+    region: us-east
+    target_connections: [Edge connectivity]
+    platform: linux
+    voice_probes: true
+    quality_probes: false
+    dns: false
+
 - name: Show what missed
   ansible.builtin.debug:
     var: ready.missed
@@ -317,6 +368,17 @@ region:
   description: The region.
   returned: success or missed targets
   type: str
+voice:
+  description:
+    - With I(voice_probes), what the probe host measured - C(sip_options) (per target
+      C(ADDRESS TRANSPORT/PORT) the measurement fields plus C(codes), C(server), C(error)),
+      C(stun) (per server C(reflexive), C(other), C(origin) as C(ip:port)) and C(nat)
+      (C(server), C(mapping), C(filtering), C(no_nat), the program's own C(mapping_said) /
+      C(filtering_said), unanswered tests, the provider's NAT C(guidance)); null otherwise.
+  returned: success or missed targets
+  type: dict
+  sample:
+    nat: {server: 203.0.113.10 udp/3478, mapping: endpoint-independent, filtering: address-and-port-dependent}
 changed:
   description: Always false; the module only reads and measures.
   returned: always

@@ -559,14 +559,28 @@ def lab_session():
             labctl("down")
 
 
-def site(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
-    """ansible-playbook -i inventories/lab site.yml ARGS, from the repository root."""
+def playbook(path: str, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    """ansible-playbook -i inventories/lab PATH ARGS, from the repository root, with make
+    test's environment (ENV_KEYS)."""
     import os
     env = dict(os.environ, **ENV_KEYS)
     env["PATH"] = "%s:%s" % (REPO / ".venv" / "bin", env.get("PATH", ""))
     return subprocess.run([str(REPO / ".venv" / "bin" / "ansible-playbook"), "-i", "inventories/lab",
-                           "site.yml", *args], capture_output=True, text=True, timeout=timeout,
+                           path, *args], capture_output=True, text=True, timeout=timeout,
                           cwd=REPO, env=env, check=False)
+
+
+def site(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    """ansible-playbook -i inventories/lab site.yml ARGS, from the repository root."""
+    return playbook("site.yml", *args, timeout=timeout)
+
+
+def readiness(report_dir: Path, host: str, *extra: str):
+    """playbooks/readiness.yml limited to HOST, its report read back (None when absent)."""
+    p = playbook("playbooks/readiness.yml", "-l", host, "-e", "voipready_readiness_report_dir=%s" % report_dir,
+                 "-e", "voipready_readiness_count=5", *extra, timeout=300)
+    report = report_dir / ("readiness-%s.json" % host)
+    return p, (json.loads(report.read_text()) if report.exists() else None)
 
 
 def recap(output: str) -> dict:

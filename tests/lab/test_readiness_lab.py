@@ -13,9 +13,7 @@ vr-fw1's /etc/hosts as it found it.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -23,7 +21,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import checks  # noqa: E402
-from checks import FW, REPO, RTP, SBC, sh  # noqa: E402
+from checks import FW, RTP, SBC, sh  # noqa: E402
 
 pytestmark = pytest.mark.skipif(shutil.which("podman") is None, reason="podman is not installed: the lab needs it")
 NAMES = {"sbc1.labvoice.example": SBC[0], "sbc2.labvoice.example": SBC[1]}
@@ -49,14 +47,7 @@ def fw_hosts(lab):
 
 
 def readiness(report_dir: Path, *extra: str):
-    env = dict(os.environ, **checks.ENV_KEYS)
-    env["PATH"] = "%s:%s" % (REPO / ".venv" / "bin", env.get("PATH", ""))
-    p = subprocess.run([str(REPO / ".venv" / "bin" / "ansible-playbook"), "-i", "inventories/lab",
-                        "playbooks/readiness.yml", "-l", FW, "-e", "voipready_readiness_report_dir=%s" % report_dir,
-                        "-e", "voipready_readiness_count=5", *extra],
-                       capture_output=True, text=True, timeout=300, cwd=REPO, env=env, check=False)
-    report = report_dir / ("readiness-%s.json" % FW)
-    return p, (json.loads(report.read_text()) if report.exists() else None)
+    return checks.readiness(report_dir, FW, *extra)
 
 
 def by_check(report):

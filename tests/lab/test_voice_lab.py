@@ -17,6 +17,7 @@ By hand: lab/README.md, "Voice software", and docs/readiness.md.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -240,3 +241,66 @@ def test_stun_and_turn_through_the_edge_and_turn_on_443_with_3478_blocked(reconv
     got, text = stun()
     print("stun-turn rules removed:", text)
     assert not got["reflexive"], text
+
+
+# -- playbooks/readiness.yml from the phone side ------------------------------------------------------
+PROBE = "vr-phone1"     # inventories/lab: group voice_probes, through vr-fw1 as the jump host
+
+
+def voice_readiness(report_dir):
+    p, report = checks.readiness(report_dir, PROBE)
+    by = {(c["check"], c["target"]): c for c in (report or {}).get("checks", [])}
+    return p, report, by
+
+
+def test_readiness_from_the_phone_side_sip_options_stun_and_nat_behaviour(reconverge, tmp_path):
+    """Evidence: the collection's SIP OPTIONS probe (python3 on vr-phone1) answered by Kamailio
+    5.6; coturn 4.6's turnutils_stunclient and turnutils_natdiscovery (RFC 5780) on vr-phone1
+    against coturn on vr-provider1, through vr-fw1. Broken twins: vr-fw1's NAT made symmetric
+    (`masquerade fully-random` in the lab's own NAT table) fails nat_mapping; 3478 blocked on
+    vr-fw1 fails stun; each with the reason in the play's failure message."""
+    p, report, by = voice_readiness(tmp_path / "good")
+    assert p.returncode == 0, p.stdout[-5000:] + p.stderr[-2000:]
+    voice = report["voice"]
+    print(json.dumps(voice, indent=1, sort_keys=True))
+    assert report["measured_from"] == "device" and report["addresses"] == []     # no ICMP from here
+    targets = {r["target"] for r in voice["sip_options"]}
+    assert targets == {"%s %s/%d" % (a, t, port) for a in SBC for t, port in (("udp", 5060), ("tcp", 5060), ("tls", 5061))}
+    for record in voice["sip_options"]:
+        assert set(record["codes"]) == {200} and record["received"] == 5 and record["loss_pct"] == 0.0, record
+        assert 0 < record["rtt_avg_ms"] < 300 and "Kamailio" in record["server"], record
+    for stun_server in SBC:
+        got = by[("stun", "%s udp/3478" % stun_server)]
+        assert got["passed"] and got["value"].startswith(FW_OUTSIDE + ":"), got
+    nat = voice["nat"]
+    assert (nat["mapping"], nat["filtering"]) == ("endpoint-independent", "address-and-port-dependent"), nat
+    assert by[("nat_mapping", nat["server"])]["passed"] and by[("nat_filtering", nat["server"])]["passed"]
+    assert "NAT with Endpoint Independent Mapping!" in by[("nat_mapping", nat["server"])]["reason"]
+
+    # vr-fw1's NAT made symmetric: a fresh random port for every destination
+    lab_nat = checks._lab_nat_expected()
+    sh(FW, "nft delete table ip lab_nat; nft -f -", check=True, input=lab_nat.replace("masquerade", "masquerade fully-random"))
+    try:
+        p, report, by = voice_readiness(tmp_path / "symmetric")
+    finally:
+        sh(FW, "nft delete table ip lab_nat; nft -f -", check=True, input=lab_nat)
+    print(p.stdout[-3000:])
+    assert p.returncode != 0 and report["voice"]["nat"]["mapping"] != "endpoint-independent", report["voice"]
+    said = " ".join(p.stdout.split())          # ansible.cfg's YAML callback wraps long messages
+    assert re.search(r"readiness targets missed: .*nat_mapping 203\.0\.113\.10 udp/3478: address-dependent", said), \
+        p.stdout[-3000:]
+    assert "one-way audio" in said
+
+    # 3478 blocked on the way: no STUN answer
+    sh(FW, "nft -f -", check=True, input=(
+        "table inet vr_block {\n chain forward {\n  type filter hook forward priority -10; policy accept;\n"
+        "  udp dport 3478 drop\n }\n}\n"))
+    try:
+        p, report, by = voice_readiness(tmp_path / "blocked")
+    finally:
+        sh(FW, "nft delete table inet vr_block", check=True)
+    print(p.stdout[-3000:])
+    assert p.returncode != 0 and not by[("stun", "%s udp/3478" % SBC[0])]["passed"], report["voice"]
+    assert "stun %s udp/3478: no STUN answer" % SBC[0] in " ".join(p.stdout.split()), p.stdout[-3000:]
+    # SIP still answered: the failure names STUN, not the whole path
+    assert all(by[("sip_options", t)]["passed"] for t in targets)
