@@ -38,7 +38,7 @@ def run(container: str, *argv: str, timeout: float = 60, stdin: str | None = Non
     """ARGV in CONTAINER; STDIN (text) is its standard input, nothing (/dev/null) otherwise."""
     feed = {"input": stdin} if stdin is not None else {"stdin": subprocess.DEVNULL}
     return subprocess.run(["podman", "exec", "-i", container, *argv], capture_output=True, text=True,
-                          timeout=timeout, **feed)
+                          timeout=timeout, check=False, **feed)
 
 
 def sh(container: str, script: str, check: bool = True, timeout: float = 60,
@@ -58,7 +58,7 @@ def start_provider(container: str, env: dict | None = None, timeout: float = 90)
     args = ["podman", "exec", "-d", "-e", "VOICE_ROLE=provider"]
     for key, value in sorted((env or {}).items()):
         args += ["-e", "%s=%s" % (key, value)]
-    p = subprocess.run(args + [container, ENTRYPOINT], capture_output=True, text=True, timeout=60)
+    p = subprocess.run(args + [container, ENTRYPOINT], capture_output=True, text=True, timeout=60, check=False)
     if p.returncode != 0:
         raise VoiceError("podman exec -d %s %s: %s" % (container, ENTRYPOINT, p.stderr))
     wait_ready(container, timeout)
@@ -75,12 +75,12 @@ def wait_ready(container: str, timeout: float = 90) -> None:
     start = time.monotonic()
     while sh(container, "test -f %s/ready" % RUN, check=False).returncode != 0:
         state = subprocess.run(["podman", "inspect", "--format", "{{.State.Status}}", container],
-                               capture_output=True, text=True).stdout.strip()
+                               capture_output=True, text=True, check=False).stdout.strip()
         gone = sh(container, "test -s %s/supervisor.pid" % RUN, check=False).returncode != 0
         elapsed = time.monotonic() - start
         if state != "running" or (gone and elapsed > 3) or elapsed > timeout:
             logs = sh(container, "cat %s/entrypoint.log" % LOGS, check=False) if state == "running" else \
-                subprocess.run(["podman", "logs", container], capture_output=True, text=True)
+                subprocess.run(["podman", "logs", container], capture_output=True, text=True, check=False)
             raise VoiceError("provider services in %s not ready (container %s, %.0f s):\n%s"
                              % (container, state, elapsed, (logs.stdout + logs.stderr)[-4000:]))
         time.sleep(0.3)
@@ -91,7 +91,7 @@ def lab_certificate(provider: str) -> str:
 
 
 def turn_credentials(provider: str) -> tuple[str, str]:
-    user, _, password = sh(provider, "cat %s/turn-credentials" % RUN).stdout.strip().partition(":")
+    user, _sep, password = sh(provider, "cat %s/turn-credentials" % RUN).stdout.strip().partition(":")
     return user, password
 
 
@@ -106,7 +106,7 @@ def parse_ul_dump(text: str) -> dict:
     aors: dict = {}
     aor = None
     for line in text.splitlines():
-        key, _, value = line.strip().partition(": ")
+        key, _sep, value = line.strip().partition(": ")
         if key == "AoR":
             aor = value
             aors.setdefault(aor, [])
@@ -185,7 +185,7 @@ class Capture:
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         seen, deadline = "", time.monotonic() + 30
         while "Capturing on" not in seen:
-            ready, _, _ = select.select([self.proc.stderr], [], [], max(0.0, deadline - time.monotonic()))
+            ready, _unused, _unused2 = select.select([self.proc.stderr], [], [], max(0.0, deadline - time.monotonic()))
             line = self.proc.stderr.readline() if ready else ""
             if not line:
                 self.__exit__(None, None, None)

@@ -61,7 +61,7 @@ def read_stream(sock, pending):
     head, sep, rest = pending[0].partition(b"\r\n\r\n")
     length = 0
     for line in head.split(b"\r\n")[1:]:
-        key, _, value = line.partition(b":")
+        key, _sep, value = line.partition(b":")
         if key.strip().lower() in (b"content-length", b"l") and value.strip().isdigit():
             length = int(value.strip())
     while len(rest) < length:
