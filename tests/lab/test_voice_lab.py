@@ -132,7 +132,7 @@ def call_after_keepalive(user, port):
         phone_out, _unused = phone.communicate(timeout=10)
     log = "\n".join(ln for ln in lv.log(PROVIDER, "kamailio.log").splitlines() if "sip:%s@" % user in ln)
     evidence = ["conntrack after %d s idle: %s" % (IDLE, entry.strip() or "no entry"),
-                "caller rc %d: %s" % (caller.returncode, caller.stdout[-800:]),
+                "caller rc %d: %s" % (caller.returncode, (caller.stdout + caller.stderr)[-800:]),
                 "phone rc %s: %s" % (phone.returncode, phone_out[-800:]), "kamailio: " + log[-800:]]
     return caller.returncode == 0 and phone.returncode == 0, evidence
 
