@@ -403,6 +403,11 @@ class Policy(object):
                     best = (value.network.prefixlen, name)
         return best[1] if best else None
 
+    def owned(self):
+        """The device's own addresses: a packet from one of them is locally originated, it
+        enters no interface, so no flow is sampled from it."""
+        return set(value.ip for values in self.interfaces.values() for value in values)
+
     def route(self, address):
         """The egress interface for ``address``: connected first, then static routes."""
         found = self.interface_of(address)
@@ -471,15 +476,18 @@ class Allowed(object):
         return None
 
 
-def _hosts(net_text, limit=2):
-    """Sample hosts of a network: the middle one and the last usable one."""
+def _hosts(net_text, limit=2, avoid=()):
+    """Sample hosts of a network: the middle one and the last usable one, each stepped
+    down past the addresses in ``avoid`` (the device's own)."""
     net = ipaddress.ip_network(net_text, strict=False)
     if net.num_addresses <= 2:
         return [net.network_address] if net.num_addresses == 1 else [net.network_address + 1]
     picks = [net.network_address + net.num_addresses // 2, net.broadcast_address - 1]
     out = []
     for pick in picks:
-        if pick not in out:
+        while pick in avoid and pick > net.network_address + 1:
+            pick -= 1
+        if pick not in out and pick not in avoid:
             out.append(pick)
     return out[:limit]
 
@@ -519,7 +527,10 @@ def allowlist_samples(cfg, policy, voice_iface, outside_iface):
     taken.update(allowed.voice)
     samples, skipped = [], []
     fqdn_mode = cfg.get("fqdn_mode", "auto")
-    voice_hosts = [h for net in cfg.get("voice_networks") or [] for h in _hosts(net)]
+    # a voice host is a phone, never the device itself (a router's loopback inside the
+    # voice network would be a locally originated source that enters no interface)
+    owned = policy.owned()
+    voice_hosts = [h for net in cfg.get("voice_networks") or [] for h in _hosts(net, avoid=owned)]
 
     def ends(direction, voice, peer):
         if direction == "outbound":

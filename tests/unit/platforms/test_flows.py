@@ -411,6 +411,27 @@ def test_flows_mutation_fails_the_check(platform, mutation):
         assert any(EXPECT[mutation] in line for line in lines), lines[:5]
 
 
+def test_flows_never_samples_the_devices_own_address_as_a_phone():
+    """A router whose loopback sits inside the voice network (the lab's emulated IOS has
+    Loopback0 192.0.2.254/32 in 192.0.2.0/24): a packet from that address is the router's
+    own, it enters no interface, so it is no phone's flow. Sampled as one, it was routed in
+    through Loopback0, where no ACL binds, and every denied flow read as admitted."""
+    loopback = "interface Loopback0\n ip address 192.0.2.254 255.255.255.255\n!\n"
+    scope = ("kore", "us-east", None)
+    intent = intent_for("ios", scope)
+    running = _before_first(fixture("ios"), "interface GigabitEthernet0/0", loopback)
+    after = pushed("ios", intent, running)
+    policy = policy_from_running("ios", after)
+    assert ipaddress.ip_address("192.0.2.254") in policy.owned()
+    samples, _skipped = flows.allowlist_samples(intent["allowlist"], policy,
+                                                lambda a: "in", lambda a: "out")
+    sources = set(s.flow.src for s in samples) | set(s.flow.dst for s in samples)
+    assert ipaddress.ip_address("192.0.2.254") not in sources
+    assert ipaddress.ip_address("192.0.2.253") in sources    # the last phone below it
+    cell = check("ios", intent, after)
+    assert cell["status"] == "compliant", "\n".join([cell["reason"][:400]] + cell["extra"][:5])
+
+
 def test_flows_wildcard_domains_are_enforced_or_said_why():
     """Each platform enforces the Kore checklist's *.kore.ai / *.twilio.com with what it
     has (FortiOS wildcard FQDN addresses) or says why not, rule by rule, in the rendered
