@@ -90,6 +90,8 @@ EXAMPLES = r"""
     fail_msg: "{{ checked.features.flows.missing | join('; ') }}"
 """
 
+# RETURN is written out in each module: ansible-core merges doc fragments into DOCUMENTATION
+# only. The keys shared with the other modules are their one engine's result (engine.py).
 RETURN = r"""
 backup:
   description: The before-state backup written on the controller for this change.
