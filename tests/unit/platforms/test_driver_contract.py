@@ -1,0 +1,164 @@
+# -*- coding: utf-8 -*-
+"""The contract every platform driver keeps, one case per platform and feature it supports
+(issue 15 item 7; NAPALM's shared getter tests are the model):
+
+round trip   -- the feature's commands applied to the fixture device (remediate, then the
+                driver's own simulate) read back through parse() as the intent: the
+                engine's per-feature compare says "compliant", parse sees the change, and
+                the other features read as before;
+idempotency  -- remediating that configuration again gives no command;
+deleted      -- state deleted takes it back to the starting configuration, as parse()
+                reads it (SIP ALG excepted: base.py says deleted leaves it off);
+rollback     -- driver.rollback(before, after) takes it back to the starting configuration;
+fuzz         -- round trip and idempotency over small random intents.
+
+Each driver's own test file keeps what only that platform has. A known defect is an
+``xfail(strict=True)`` naming it: when the driver is fixed the case turns red until the
+mark goes.
+"""
+from __future__ import absolute_import, division, print_function
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from ansible_collections.voipready.network.plugins.module_utils.engine import feature_status
+from ansible_collections.voipready.network.plugins.module_utils.intent import FEATURES, PLATFORMS
+from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver
+from contract_intents import CASES, RULES, build_intent, site_intent, starting_config, supported
+
+#: features that cannot be remediated alone on a platform: their case starts from the
+#: fixture with these already converged (OVS marks the voice VLAN's traffic)
+PREREQUISITES = {("openvswitch", "qos"): ("voice_vlan",),
+                 # the voice sub-interface the policies bind to is voice_vlan's
+                 ("fortios", "allowlist"): ("voice_vlan",),
+                 ("vyos", "qos"): ("voice_vlan",),
+                 # Junos's timeouts are the inactivity-timeout of the allowlist's applications
+                 ("junos", "timeouts"): ("allowlist",),
+                 # PAN-OS marks DSCP on the allowlist's security rules
+                 ("panos", "qos"): ("allowlist",)}
+
+#: (platform, feature, check) -> the known defect that makes the check fail
+OVS_ROLLBACK = "openvswitch: rollback() raises KeyError 'phone_ports' (parse output is no intent)"
+OVS_DELETED = "openvswitch: deleted voice_vlan sets vlan_mode=[] on phone ports that were access"
+IOS_DELETED = "ios: deleted voice_vlan leaves the vlan 10 DATA and vlan 110 VOICE it created"
+VYOS_ROLLBACK = "vyos: rollback keeps the eth1 vif 110 voice sub-interface it created"
+PANOS_ALONE = "panos: qos without allowlist in the intent is not applicable, so never judged or deleted"
+DEFECTS = {
+    ("openvswitch", "voice_vlan", "rollback"): OVS_ROLLBACK,
+    ("openvswitch", "qos", "rollback"): OVS_ROLLBACK,
+    ("openvswitch", "all", "rollback"): OVS_ROLLBACK,
+    ("openvswitch", "voice_vlan", "deleted"): OVS_DELETED,
+    ("openvswitch", "all", "deleted"): OVS_DELETED,
+    ("ios", "voice_vlan", "deleted"): IOS_DELETED,
+    ("ios", "all", "deleted"): IOS_DELETED,
+    ("vyos", "voice_vlan", "rollback"): VYOS_ROLLBACK,
+    ("vyos", "all", "rollback"): VYOS_ROLLBACK,
+    ("panos", "qos", "deleted"): PANOS_ALONE,
+    ("panos", "qos", "alone"): PANOS_ALONE,
+}
+
+
+#: the pseudo-feature of the case with every supported feature at once
+ALL = "all"
+
+
+def case_params(check):
+    out = []
+    for platform, feature in CASES + [(p, ALL) for p in PLATFORMS]:
+        reason = DEFECTS.get((platform, feature, check))
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        out.append(pytest.param(platform, feature, marks=marks, id="%s-%s" % (platform, feature)))
+    return out
+
+
+class Case(object):
+    """One platform and feature ("all": every feature it supports, together): the starting
+    configuration, the intent, the change."""
+
+    def __init__(self, platform, feature):
+        self.platform, self.feature = platform, feature
+        self.driver = get_driver(platform)
+        before = PREREQUISITES.get((platform, feature), ())
+        self.features = tuple(supported(platform)) if feature == ALL else before + (feature,)
+        self.intent = site_intent(platform, self.features)
+        self.start = self.converge(starting_config(platform), site_intent(platform, before))
+        self.commands = self.driver.remediate(self.start, self.intent)
+        self.after = self.driver.simulate(self.start, self.commands)
+
+    @property
+    def owned(self):
+        """The part of the intent this case changes (without its prerequisites)."""
+        if self.feature == ALL:
+            return self.intent
+        return {self.feature: self.intent[self.feature]}
+
+    def converge(self, running, intent):
+        return self.driver.simulate(running, self.driver.remediate(running, intent)) \
+            if intent else running
+
+    def parse(self, running):
+        return meaning(self.platform, self.driver.parse(running))
+
+
+def meaning(platform, parsed):
+    """parse() output without what only the device assigns: nftables rule handles are
+    numbered by the kernel, so a rule put back is the same rule under a new handle."""
+    if platform == "linux" and "sip_alg" in parsed:
+        parsed["sip_alg"]["helper_rules"] = [re.sub(r" handle \d+:", ":", rule)
+                                             for rule in parsed["sip_alg"]["helper_rules"]]
+    return parsed
+
+
+@pytest.mark.parametrize("platform,feature", case_params("round_trip"))
+def test_round_trip(platform, feature):
+    case = Case(platform, feature)
+    assert case.commands, "the fixture already holds the intent: nothing is tested"
+    status = feature_status(case.driver, case.after, case.intent, "merged")
+    assert dict((f, status[f]["status"]) for f in case.owned) == dict(
+        (f, "compliant") for f in case.owned), status
+    before, after = case.parse(case.start), case.parse(case.after)
+    for name in case.owned:
+        assert after.get(name) != before.get(name), "parse() does not see the %s change" % name
+    others = [f for f in FEATURES if f not in case.owned and f in before]
+    assert dict((f, after.get(f)) for f in others) == dict((f, before[f]) for f in others)
+
+
+@pytest.mark.parametrize("platform,feature", case_params("idempotent"))
+def test_idempotent(platform, feature):
+    case = Case(platform, feature)
+    assert case.driver.remediate(case.after, case.intent) == []
+    assert case.driver.remediate(case.after, case.intent, "replaced") == []
+
+
+@pytest.mark.parametrize("platform,feature", case_params("deleted"))
+def test_deleted_gives_the_original(platform, feature):
+    case = Case(platform, feature)
+    removal = case.driver.remediate(case.after, case.owned, "deleted")
+    assert removal or list(case.owned) == ["sip_alg"]       # the ALG stays off: nothing to do
+    back = case.driver.simulate(case.after, removal)
+    want = case.parse(case.start)
+    if "sip_alg" in case.owned:
+        want["sip_alg"] = case.parse(case.after)["sip_alg"]     # deleted never turns it on
+    assert case.parse(back) == want
+    assert case.driver.remediate(back, case.owned, "deleted") == []
+
+
+@pytest.mark.parametrize("platform,feature", case_params("rollback"))
+def test_rollback_gives_the_original(platform, feature):
+    case = Case(platform, feature)
+    back = case.driver.simulate(case.after, case.driver.rollback(case.start, case.after))
+    assert case.parse(back) == case.parse(case.start)
+
+
+@pytest.mark.parametrize("platform,feature", [
+    pytest.param(p, f, id="%s-%s" % (p, f), marks=[pytest.mark.xfail(
+        strict=True, reason=DEFECTS[(p, f, "alone")])] if (p, f, "alone") in DEFECTS else [])
+    for p, f in sorted(PREREQUISITES)])
+def test_feature_alone_reads_compliant(platform, feature):
+    """A feature whose case needs another's objects, judged alone on a device that holds
+    both (a role run for that feature only): compliant, not drift or not applicable."""
+    case = Case(platform, feature)
+    status = feature_status(case.driver, case.after, case.owned, "merged")
+    assert status[feature]["status"] == "compliant", status[feature]
