@@ -10,6 +10,7 @@ caller (the fuzz draws them). Addresses come from the documentation ranges.
 from __future__ import absolute_import, division, print_function
 
 import os
+import re
 
 from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
@@ -55,6 +56,8 @@ def build_intent(platform, rules=RULES, voice_id=110, data_id=10, timeouts=None,
     """A validated five-feature intent for the platform's fixture device.
     ``qos_classes`` None: the classes the rules' DSCP values give."""
     inside, outside, phones, uplinks, parent = INTERFACES[platform]
+    # FortiOS and VyOS policies bind to the voice sub-interface, named after its VLAN
+    inside = [re.sub(r"\.110$", ".%d" % voice_id, name) for name in inside]
     if platform in SUBINTERFACES:
         subs = [dict(SUBINTERFACES[platform], vlan=voice_id)]
     elif parent and not phones:
@@ -92,4 +95,17 @@ def supported(platform):
     return [f for f in FEATURES if not driver.not_applicable(f, full)]
 
 
-CASES = [(p, f) for p in PLATFORMS for f in supported(p)]
+#: case name -> (feature, its settings over the baseline): the same feature once more
+#: with another shape of intent
+VARIANTS = {"qos_trust": ("qos", {"classes": []})}     # trust DSCP, mark nothing
+
+
+def variant_intent(platform, features, variant):
+    feature, override = VARIANTS[variant]
+    intent = site_intent(platform, features)
+    intent[feature] = validate_intent({feature: dict(intent[feature], **override)})[feature]
+    return intent
+
+
+CASES = [(p, f) for p in PLATFORMS for f in supported(p)] + [
+    (p, v) for p in PLATFORMS for v, (f, _o) in sorted(VARIANTS.items()) if f in supported(p)]
