@@ -18,6 +18,8 @@ mark goes.
 """
 from __future__ import absolute_import, division, print_function
 
+import collections
+import json
 import re
 
 import pytest
@@ -51,8 +53,14 @@ NOTHING_TO_DO = set((p, "qos_trust") for p in ("ios", "routeros", "fortios", "vy
 OVS_ROLLBACK = "openvswitch: rollback() raises KeyError 'phone_ports' (parse output is no intent)"
 OVS_DELETED = "openvswitch: deleted voice_vlan sets vlan_mode=[] on phone ports that were access"
 IOS_DELETED = "ios: deleted voice_vlan leaves the vlan 10 DATA and vlan 110 VOICE it created"
+ROUTEROS_LLDP = "routeros: rollback leaves lldp-med-net-policy-vlan=110 in discovery-settings"
 VYOS_ROLLBACK = "vyos: rollback keeps the eth1 vif 110 voice sub-interface it created"
 TRUST_UNREAD = "junos/eos: qos trust without a DSCP class is configured but parse() does not read it"
+FORTIOS_TTL = ("fortios: rollback writes a system session-ttl port 5060 entry (timeouts: and "
+               "udp-idle-timer 180) the device did not have")
+PANOS_DEFAULTS = ("panos: rollback writes session timeout-udp 30 and a sip udp-timeout 30 "
+                  "override the device did not have")
+VYOS_DEFAULTS = "vyos: rollback writes conntrack timeout udp other 30 / stream 180 the device did not have"
 PANOS_ALONE = "panos: qos without allowlist in the intent is not applicable, so never judged or deleted"
 DEFECTS = {
     ("openvswitch", "voice_vlan", "rollback"): OVS_ROLLBACK,
@@ -69,7 +77,20 @@ DEFECTS = {
     ("eos", "qos_trust", "round_trip"): TRUST_UNREAD,
     ("panos", "qos", "deleted"): PANOS_ALONE,
     ("panos", "qos", "alone"): PANOS_ALONE,
+    ("routeros", "voice_vlan", "rollback_text"): ROUTEROS_LLDP,
+    ("routeros", "all", "rollback_text"): ROUTEROS_LLDP,
+    ("junos", "qos_trust", "rollback_text"): TRUST_UNREAD,
+    ("eos", "qos_trust", "rollback_text"): TRUST_UNREAD,
 }
+for _feature in ("allowlist", "sip_alg", "voice_vlan", "qos", "timeouts", "qos_trust", "all"):
+    DEFECTS[("fortios", _feature, "rollback_text")] = FORTIOS_TTL
+    DEFECTS[("vyos", _feature, "rollback_text")] = VYOS_DEFAULTS
+    if _feature != "qos_trust":     # a change of nothing rolls back to nothing
+        DEFECTS[("panos", _feature, "rollback_text")] = PANOS_DEFAULTS
+for _feature in ("voice_vlan", "qos", "qos_trust", "all"):
+    DEFECTS[("openvswitch", _feature, "rollback_text")] = OVS_ROLLBACK
+for _feature in ("voice_vlan", "all"):
+    DEFECTS[("vyos", _feature, "rollback_text")] = VYOS_ROLLBACK + "; " + VYOS_DEFAULTS
 
 
 #: the pseudo-feature of the case with every supported feature at once
@@ -168,6 +189,30 @@ def test_rollback_gives_the_original(platform, feature):
     case = Case(platform, feature)
     back = case.driver.simulate(case.after, case.driver.rollback(case.start, case.after))
     assert case.parse(back) == case.parse(case.start)
+
+
+@pytest.mark.parametrize("platform,feature", case_params("rollback_text"))
+def test_rollback_leaves_no_trace(platform, feature):
+    """parse() reads only what the driver owns: a line rollback leaves behind, or a
+    default it writes out, shows only in the configuration text."""
+    case = Case(platform, feature)
+    back = case.driver.simulate(case.after, case.driver.rollback(case.start, case.after))
+    # simulate() with no command is the fixture as the driver prints it (banners dropped)
+    assert statements(back) == statements(case.driver.simulate(case.start, []))
+
+
+def statements(text):
+    """The configuration as a multiset of whitespace-normalised lines. An nftables JSON
+    ruleset (linux) counts object by object, keys sorted and handles zeroed: the kernel
+    numbers rules, so a rule put back at its place is the same rule."""
+    out = collections.Counter()
+    for line in text.splitlines():
+        if line.startswith('{"nftables"'):
+            out.update(re.sub(r'"handle": \d+', '"handle": 0', json.dumps(obj, sort_keys=True))
+                       for obj in json.loads(line)["nftables"])
+        elif line.strip():
+            out[" ".join(line.split())] += 1
+    return out
 
 
 @pytest.mark.parametrize("platform,feature", [
