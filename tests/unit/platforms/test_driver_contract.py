@@ -3,14 +3,21 @@
 (issue 15 item 7; NAPALM's shared getter tests are the model):
 
 round trip   -- the feature's commands applied to the fixture device (remediate, then the
-                driver's own simulate) read back through parse() as the intent: the
-                engine's per-feature compare says "compliant", parse sees the change, and
-                the other features read as before;
-idempotency  -- remediating that configuration again gives no command;
+                driver's own simulate): the engine's per-feature compare says
+                "compliant", parse() sees the change and reads the intent's facts back
+                (rule ports, DSCP per flow, VLAN ids and ports), the other features read
+                as before;
+idempotency  -- remediating that configuration again (merged, replaced) gives no command;
 deleted      -- state deleted takes it back to the starting configuration, as parse()
                 reads it (SIP ALG excepted: base.py says deleted leaves it off);
-rollback     -- driver.rollback(before, after) takes it back to the starting configuration;
-fuzz         -- round trip and idempotency over small random intents.
+rollback     -- driver.rollback(before, after) takes it back to the starting configuration,
+                as parse() reads it and line for line in the text (no line left behind,
+                no default written out);
+fuzz         -- compliance, idempotency and parse()'s reading over small random intents.
+
+Cases: each feature alone, every supported feature together ("all"), and "qos_trust"
+(trust DSCP, mark nothing). The starting configurations and intents are in
+contract_intents.py.
 
 Each driver's own test file keeps what only that platform has. A known defect is an
 ``xfail(strict=True)`` naming it: when the driver is fixed the case turns red until the
@@ -51,7 +58,8 @@ PREREQUISITES = {("openvswitch", "qos"): ("voice_vlan",),
 NOTHING_TO_DO = set((p, "qos_trust") for p in ("ios", "routeros", "fortios", "vyos", "panos",
                                                "openvswitch"))
 
-#: (platform, feature, check) -> the known defect that makes the check fail
+# The known defects, one line each; DEFECTS maps (platform, case, check) to the one that
+# makes that check fail.
 OVS_ROLLBACK = "openvswitch: rollback() raises KeyError 'phone_ports' (parse output is no intent)"
 OVS_DELETED = "openvswitch: deleted voice_vlan sets vlan_mode=[] on phone ports that were access"
 IOS_DELETED = "ios: deleted voice_vlan leaves the vlan 10 DATA and vlan 110 VOICE it created"
