@@ -77,38 +77,85 @@ EXAMPLES = r"""
     state: rendered
 """
 
+# RETURN is written out in each module: ansible-core merges doc fragments into DOCUMENTATION
+# only. The keys shared with the other modules are their one engine's result (engine.py).
 RETURN = r"""
 backup:
-  description: The before-state backup written on the controller for this change.
-  returned: when a change was pushed
+  description:
+    - The before-state backup written on the controller just before the push, the file a later
+      I(state=restored) puts back.
+  returned: when a change was pushed (not in check mode)
   type: str
   sample: ~/.local/state/voipready/backups/fw1/20261121T120000Z-linux.json
 lockout_guard:
-  description: >-
-    The lockout guard's finding: C(status) C(admitted), C(blocked) (with C(rules) that cut the
-    C(session)) or C(not_evaluated) (with C(reason): the platform has no policy evaluator).
-  returned: when there was something to change
+  description: The lockout guard's finding on the change, made before anything is pushed.
+  returned: when there was something to change, also in check mode
   type: dict
   sample: {"status": "admitted", "session": "198.51.100.1:40312 -> 198.51.100.11:22/tcp"}
+  contains:
+    status:
+      description: >-
+        C(admitted), C(blocked) (the change is refused unless I(accept_lockout_risk=true)) or
+        C(not_evaluated) (the platform has no policy evaluator; commit-confirm protects the change).
+      returned: always
+      type: str
+      sample: not_evaluated
+    session:
+      description: This run's management session as the policy sees it.
+      returned: when status is admitted or blocked
+      type: str
+      sample: 198.51.100.1:40312 -> 198.51.100.11:22/tcp
+    rules:
+      description: The rules of the changed policy that would cut the session.
+      returned: when status is blocked
+      type: list
+      elements: str
+    reason:
+      description: Why the session is admitted, or why it was not evaluated.
+      returned: when status is admitted or not_evaluated
+      type: str
+      sample: no policy evaluator for platform ios; commit-confirm protects the change
 confirmed_via:
   description: How the change was confirmed after the fresh-connection probe, C(session) or C(fresh_login).
   returned: when a change was pushed and confirmed
   type: str
+  sample: session
 restored_from:
   description: The time stamp of the backup put back (state=restored).
   returned: when state is restored
   type: str
+  sample: 20261121T120000Z
+platform:
+  description: >-
+    The platform the run used - I(platform), or the one the inventory's C(voipready_platform) or
+    C(ansible_network_os) names - in its short form.
+  returned: success
+  type: str
+  sample: ios
+state:
+  description: The state the run carried out (I(state)).
+  returned: success
+  type: str
+  sample: merged
 commands:
-  description: The commands sent (or, in check mode, that would be sent), in order.
-  returned: when state is merged, replaced, overridden, deleted or restored
+  description:
+    - The commands sent (or, in check mode, that would be sent), in order.
+    - Empty when nothing is to change, and for the states that send nothing (gathered, parsed, rendered).
+  returned: success
   type: list
   elements: str
+  sample: ["ip access-list extended VOIPREADY-QOS-VOICE-RTP", " 10 permit udp any host 198.51.100.20 range 6000 65535"]
 before:
   description:
-    - The owned configuration of the features as read from the device before the run, in the
+    - The owned configuration of the feature as read from the device before the run, in the
       structure C(gathered) returns (a resource module's C(before)), with or without C(--diff).
   returned: when state is merged, replaced, overridden, deleted or restored
   type: dict
+  contains:
+    qos:
+      description: The feature's owned configuration, in the structure of its C(gathered) entry.
+      returned: always
+      type: dict
 after:
   description:
     - The owned configuration after the run, in the structure of I(before) - parsed from the
@@ -117,9 +164,50 @@ after:
   returned: when state is merged, replaced, overridden, deleted or restored
   type: dict
 features:
-  description: Per feature, C(compliant), C(drift) (with the fixing commands) or C(not_applicable) (with the reason).
-  returned: when the device was read, and for not applicable features when rendered
+  description:
+    - The feature's compliance as read, before any change, under its name.
+    - With state=rendered only a feature that does not apply to the platform is listed, with its
+      reason; the dict is empty otherwise.
+  returned: when state is merged, replaced, overridden, deleted or rendered
   type: dict
+  sample:
+    qos:
+      status: drift
+      commands: [ip access-list extended VOIPREADY-QOS-VOICE-RTP, ' 10 permit udp any host 198.51.100.20 range 6000 65535']
+      missing: [ip access-list extended VOIPREADY-QOS-VOICE-RTP, 10 permit udp any host 198.51.100.20 range 6000 65535]
+      extra: []
+  contains:
+    qos:
+      description: The feature's entry.
+      returned: when the device was read, and when rendered for a platform the feature does not apply to
+      type: dict
+      contains:
+        status:
+          description: C(compliant), C(drift) or C(not_applicable).
+          returned: always
+          type: str
+          sample: drift
+        commands:
+          description: The commands that fix the drift; empty when compliant or not applicable.
+          returned: when the device was read
+          type: list
+          elements: str
+        reason:
+          description: Why the feature does not apply to this platform.
+          returned: when status is not_applicable
+          type: str
+        missing:
+          description: >-
+            Lines of the feature's own view of the configuration that the device lacks - in the
+            view after the fix, not before it (stripped, in order).
+          returned: when status is drift
+          type: list
+          elements: str
+        extra:
+          description: Lines of that view the device holds beyond the intent - before the fix, not after it.
+          returned: when status is drift
+          type: list
+          elements: str
 rendered:
   description:
     - The configuration the intent produces (state=rendered), one item per line, as the cisco.ios and
@@ -131,22 +219,52 @@ gathered:
   description: The device's current state for this feature, in the intent's structure.
   returned: when state is gathered
   type: dict
+  contains:
+    qos:
+      description: The feature's owned configuration on the device.
+      returned: always
+      type: dict
 parsed:
   description: The state found in I(running_config), in the intent's structure.
   returned: when state is parsed
   type: dict
+  contains:
+    qos:
+      description: The feature's configuration found in I(running_config).
+      returned: always
+      type: dict
 diff:
   description: >-
     Before and after text of the owned configuration (with C(--diff)); I(before) and I(after)
     hold the same in structured form without it.
-  returned: when diff mode is on and the device was read
+  returned: with C(--diff), when state is merged, replaced, overridden, deleted or restored
   type: dict
+  contains:
+    before:
+      description: The owned configuration as read.
+      returned: always
+      type: str
+    after:
+      description: The owned configuration as it is after the change (predicted from I(commands)).
+      returned: always
+      type: str
+    before_header:
+      description: C(<host> (running)).
+      returned: always
+      type: str
+      sample: fw1 (running)
+    after_header:
+      description: C(<host> (intended)).
+      returned: always
+      type: str
+      sample: fw1 (intended)
 field:
-  description: On a validation error, the option that was wrong.
+  description: On an error the collection diagnosed (bad input, the device, the transport), the option or field it is about.
   returned: on failure
   type: str
+  sample: qos.classes[0]
 value:
-  description: On a validation error, the value that was wrong.
+  description: On such an error, the value that was wrong (null when there is none).
   returned: on failure
   type: raw
 variable:

@@ -90,32 +90,74 @@ EXAMPLES = r"""
     fail_msg: "{{ checked.features.flows.missing | join('; ') }}"
 """
 
+# RETURN is written out in each module: ansible-core merges doc fragments into DOCUMENTATION
+# only. The keys shared with the other modules are their one engine's result (engine.py).
 RETURN = r"""
 backup:
-  description: The before-state backup written on the controller for this change.
-  returned: when a change was pushed
+  description:
+    - The before-state backup written on the controller just before the push, the file a later
+      I(state=restored) puts back.
+  returned: when a change was pushed (not in check mode)
   type: str
   sample: ~/.local/state/voipready/backups/fw1/20261121T120000Z-linux.json
 lockout_guard:
-  description: >-
-    The lockout guard's finding: C(status) C(admitted), C(blocked) (with C(rules) that cut the
-    C(session)) or C(not_evaluated) (with C(reason): the platform has no policy evaluator).
-  returned: when there was something to change
+  description: The lockout guard's finding on the change, made before anything is pushed.
+  returned: when there was something to change, also in check mode
   type: dict
   sample: {"status": "admitted", "session": "198.51.100.1:40312 -> 198.51.100.11:22/tcp"}
+  contains:
+    status:
+      description: >-
+        C(admitted), C(blocked) (the change is refused unless I(accept_lockout_risk=true)) or
+        C(not_evaluated) (the platform has no policy evaluator; commit-confirm protects the change).
+      returned: always
+      type: str
+      sample: not_evaluated
+    session:
+      description: This run's management session as the policy sees it.
+      returned: when status is admitted or blocked
+      type: str
+      sample: 198.51.100.1:40312 -> 198.51.100.11:22/tcp
+    rules:
+      description: The rules of the changed policy that would cut the session.
+      returned: when status is blocked
+      type: list
+      elements: str
+    reason:
+      description: Why the session is admitted, or why it was not evaluated.
+      returned: when status is admitted or not_evaluated
+      type: str
+      sample: no policy evaluator for platform ios; commit-confirm protects the change
 confirmed_via:
   description: How the change was confirmed after the fresh-connection probe, C(session) or C(fresh_login).
   returned: when a change was pushed and confirmed
   type: str
+  sample: session
 restored_from:
   description: The time stamp of the backup put back (state=restored).
   returned: when state is restored
   type: str
+  sample: 20261121T120000Z
+platform:
+  description: >-
+    The platform the run used - I(platform), or the one the inventory's C(voipready_platform) or
+    C(ansible_network_os) names - in its short form.
+  returned: success
+  type: str
+  sample: ios
+state:
+  description: The state the run carried out (I(state)).
+  returned: success
+  type: str
+  sample: merged
 commands:
-  description: All commands sent (or that would be sent), in order.
-  returned: when state is merged, replaced, overridden, deleted or restored
+  description:
+    - All commands sent (or, in check mode, that would be sent), in order.
+    - Empty when nothing is to change, and for the states that send nothing (gathered, parsed, rendered).
+  returned: success
   type: list
   elements: str
+  sample: ["no ip nat service sip udp port 5060"]
 before:
   description:
     - The owned configuration of the features as read from the device before the run, in the
@@ -131,15 +173,53 @@ after:
   type: dict
 features:
   description:
-    - Per feature, C(status) (C(compliant), C(drift), C(not_applicable)), C(commands) that fix a drift, and C(reason) when not applicable.
-    - A drifted feature also has C(missing) (lines of the feature's intended configuration the device lacks) and C(extra) (lines it holds beyond
-      the intent), from the feature's view of the running configuration before and after the fix; playbooks/compliance.yml reports them.
-    - With I(flows=true), C(flows) has C(status), C(reason) (how many flows were sampled, what was not checked and why), C(missing) (provider
-      flows not admitted, each with the rule that denies it) and C(extra) (other flows of the voice networks admitted, each with the rule that
-      admits it), C(sampled) (the number of flows) and no C(commands).
-  returned: when the device was read, and for not applicable features when rendered
+    - Per feature named in I(features), its compliance as read, before any change - C(status) (C(compliant), C(drift),
+      C(not_applicable)), C(commands) that fix a drift (empty otherwise), and C(reason) when not applicable.
+    - A drifted feature also has C(missing) (lines of the feature's own view of the configuration the device lacks - in the
+      view after the fix, not before it) and C(extra) (lines it holds beyond the intent - before the fix, not after it);
+      playbooks/compliance.yml reports them.
+    - With state=rendered only the features that do not apply to the platform are listed, with their C(status) and
+      C(reason); the dict is empty otherwise.
+  returned: when state is merged, replaced, overridden, deleted or rendered
   type: dict
-  sample: {"sip_alg": {"status": "drift", "commands": ["..."]}, "qos": {"status": "compliant", "commands": []}}
+  sample: {"sip_alg": {"status": "drift", "commands": ["no ip nat service sip udp port 5060"],
+           "missing": ["no ip nat service sip udp port 5060"], "extra": []}, "qos": {"status": "compliant", "commands": []}}
+  contains:
+    flows:
+      description: >-
+        What the device's whole policy, as read, admits: for the provider's flows and, with enforce, for every other
+        flow of the voice networks.
+      returned: when I(flows=true) and the device was read
+      type: dict
+      contains:
+        status:
+          description: C(compliant), C(drift) or C(not_applicable).
+          returned: always
+          type: str
+        reason:
+          description: How many flows were sampled, what was not checked and why.
+          returned: always
+          type: str
+        missing:
+          description: The provider flows the policy does not admit, each with the rule that denies it.
+          returned: always
+          type: list
+          elements: str
+        extra:
+          description: The other flows of the voice networks the policy admits, each with the rule that admits it.
+          returned: always
+          type: list
+          elements: str
+        commands:
+          description: Always empty; the other features' commands change the policy.
+          returned: always
+          type: list
+          elements: str
+        sampled:
+          description: The number of flows checked.
+          returned: always
+          type: int
+          sample: 42
 rendered:
   description:
     - The configuration the intent produces (state=rendered), one item per line, as the cisco.ios and
@@ -148,25 +228,46 @@ rendered:
   type: list
   elements: str
 gathered:
-  description: The device's state for the features named, in the intent's structure.
+  description: The device's state for the features named, in the intent's structure. Each feature under its name.
   returned: when state is gathered
   type: dict
 parsed:
-  description: The state found in I(running_config).
+  description: The state found in I(running_config). Each feature under its name.
   returned: when state is parsed
   type: dict
 diff:
   description: >-
     Before and after text of the owned configuration (with C(--diff)); I(before) and I(after)
-    hold the same in structured form without it.
-  returned: when diff mode is on and the device was read
+    hold the same in structured form without it. For state=restored with no feature named, the
+    whole configuration, secrets redacted.
+  returned: with C(--diff), when state is merged, replaced, overridden, deleted or restored
   type: dict
+  contains:
+    before:
+      description: The owned configuration as read.
+      returned: always
+      type: str
+    after:
+      description: The owned configuration as it is after the change (predicted from I(commands)).
+      returned: always
+      type: str
+    before_header:
+      description: C(<host> (running)).
+      returned: always
+      type: str
+      sample: fw1 (running)
+    after_header:
+      description: C(<host> (intended)), or for state=restored C(<host> (backup <time stamp>)) when no feature is named.
+      returned: always
+      type: str
+      sample: fw1 (intended)
 field:
-  description: On a validation error, the option that was wrong.
+  description: On an error the collection diagnosed (bad input, the device, the transport), the option or field it is about.
   returned: on failure
   type: str
+  sample: allowlist.voice_networks[0]
 value:
-  description: On a validation error, the value that was wrong.
+  description: On such an error, the value that was wrong (null when there is none).
   returned: on failure
   type: raw
 variable:

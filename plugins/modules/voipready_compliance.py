@@ -74,9 +74,18 @@ compliance:
   type: dict
   sample: {"host": "fw1", "platform": "linux", "status": "drift", "features": {"sip_alg": {"status": "drift", "commands": ["..."]}}}
 diff:
-  description: Before and after text of the owned configuration (with C(--diff)).
+  description: Before and after text of the owned configuration (with C(--diff)), of the remediation when it ran.
   returned: when diff mode is on and the device was read
   type: dict
+field:
+  description: When the task's own I(features) is wrong, C(features).
+  returned: on failure
+  type: str
+  sample: features
+value:
+  description: When the task's own I(features) is wrong, its value.
+  returned: on failure
+  type: raw
 """
 
 from ansible_collections.voipready.network.plugins.module_utils.intent import FEATURES

@@ -100,6 +100,13 @@ paths:
   description: The files written, by extension (C(json), C(xml), C(html)).
   returned: always
   type: dict
+ansible_stats:
+  description:
+    - The summary (with C(report_dir)) for set_stats, under C(voipready_compliance), or
+      C(voipready_compliance_slice_<slice>) for a slice - what ansible keeps as the run's stats (AWX keeps them as the job's artifacts).
+  returned: always
+  type: dict
+  sample: {"data": {"voipready_compliance": {"hosts": 2, "report_dir": "/srv/net/reports"}}, "per_host": false, "aggregate": true}
 verdict:
   description: Why the job should fail (drift, unreachable or error hosts per the fail options), or empty.
   returned: always

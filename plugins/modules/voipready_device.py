@@ -85,13 +85,16 @@ RETURN = r"""
 features:
   description:
     - Per feature, C(status) (C(compliant), C(drift), C(not_applicable)), C(commands) that fix a drift, and C(reason) when not applicable;
-      as in M(voipready.network.voipready_apply).
-  returned: when the device was read, and for not applicable features when rendered
+      as in M(voipready.network.voipready_apply); a drifted feature also has C(missing) and C(extra).
+    - With C(voipready_state=rendered) only the features that do not apply to the platform are listed.
+  returned: when state is merged, replaced, overridden, deleted or rendered
   type: dict
   sample: {"sip_alg": {"status": "drift", "commands": ["..."]}, "qos": {"status": "compliant", "commands": []}}
 commands:
-  description: All commands sent (or that would be sent), in order.
-  returned: when state is merged, replaced, overridden, deleted or restored
+  description:
+    - All commands sent (or, in check mode, that would be sent), in order.
+    - Empty when nothing is to change, and for C(voipready_state=gathered) or C(rendered).
+  returned: success
   type: list
   elements: str
 before:
@@ -109,9 +112,36 @@ after:
   type: dict
 platform:
   description: The platform the device was handled as (from C(voipready_platform) or C(ansible_network_os)).
-  returned: when the device was read or rendered
+  returned: success
   type: str
   sample: ios
+state:
+  description: The state the run carried out (C(voipready_state)).
+  returned: success
+  type: str
+  sample: merged
+lockout_guard:
+  description:
+    - The lockout guard's finding on the change, C(status) (C(admitted), C(blocked), C(not_evaluated)) with C(session),
+      C(rules) or C(reason), as in M(voipready.network.voipready_apply).
+  returned: when there was something to change, also in check mode
+  type: dict
+  sample: {"status": "not_evaluated", "reason": "no policy evaluator for platform ios; commit-confirm protects the change"}
+backup:
+  description: The before-state backup written on the controller just before the push (what C(voipready_state=restored) puts back).
+  returned: when a change was pushed (not in check mode)
+  type: str
+  sample: ~/.local/state/voipready/backups/fw1/20261121T120000Z-ios.json
+confirmed_via:
+  description: How the change was confirmed after the fresh-connection probe, C(session) or C(fresh_login).
+  returned: when a change was pushed and confirmed
+  type: str
+  sample: session
+restored_from:
+  description: The time stamp of the backup put back (C(voipready_state=restored)).
+  returned: when state is restored
+  type: str
+  sample: 20261121T120000Z
 rendered:
   description:
     - The configuration the intent produces (C(voipready_state=rendered)), one item per line, as the cisco.ios and
@@ -132,12 +162,23 @@ diff:
   description: >-
     Before and after text of the owned configuration (with C(--diff)); for C(rendered), of the file.
     I(before) and I(after) hold the device's in structured form without it.
-  returned: when diff mode is on and something differs
+  returned: >-
+    with C(--diff), when state is merged, replaced, overridden, deleted or restored, and for rendered when the
+    file's content changes
   type: dict
 field:
-  description: On bad input, the inventory variable that was wrong (with its index, e.g. C(voipready_voice_networks[0])).
+  description:
+    - On bad input in the inventory, the variable that was wrong (with its index, e.g. C(voipready_voice_networks[0])).
+    - On an error the engine diagnosed (the device, the transport, a module field), the field it is about.
   returned: on failure
   type: str
+variable:
+  description: >-
+    On an engine error about a module field the roles fill from the inventory, that inventory variable
+    (for example C(voipready_phone_ports) for C(voice_vlan.phone_ports)).
+  returned: on failure, when the field has one
+  type: str
+  sample: voipready_phone_ports
 module_field:
   description: On bad input, the module field the variable became (e.g. C(allowlist.voice_networks[0])).
   returned: on failure, when the variable is one feature option

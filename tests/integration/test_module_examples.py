@@ -61,12 +61,16 @@ ANSIBLE_NAMES = {"groups", "hostvars", "inventory_hostname", "group_names", "ans
 EXPRESSION_KEYS = ("when", "that", "var", "failed_when", "changed_when")
 
 
-def examples(module):
+def doc_block(module, name):
     tree = ast.parse((REPO / "plugins" / "modules" / ("%s.py" % module)).read_text())
     for node in tree.body:
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "EXAMPLES":
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == name:
             return yaml.safe_load(node.value.value)
-    raise AssertionError("%s has no EXAMPLES" % module)
+    raise AssertionError("%s has no %s" % (module, name))
+
+
+def examples(module):
+    return doc_block(module, "EXAMPLES")
 
 
 def is_plays(items):
@@ -216,6 +220,32 @@ def test_every_example_runs_as_far_as_it_can_without_a_device(run_examples):
     # the device tasks did try the device: one per module that has any
     assert {m for m, _n in connected} >= {"allowlist", "qos", "sip_alg", "timeouts", "voice_vlan",
                                           "voip_readiness", "voipready_apply", "voipready_device"}, sorted(connected)
+
+
+# Keys every task result may carry that Ansible documents (common return values), and the
+# json callback's own "action".
+COMMON_KEYS = {"changed", "failed", "msg", "skipped", "invocation", "warnings", "deprecations", "exception",
+               "action"}
+
+
+def test_every_key_an_example_returns_is_documented(run_examples):
+    """Each top-level key of a module's result is in its RETURN: ok (rendered, parsed, controller
+    modules) and failed (the refused login: the error keys) results alike."""
+    _work, data = run_examples
+    plays = playbook_of_examples()
+    by_name = {(p["name"].split()[1], t.get("name")): t for p in plays for t in p["tasks"]}
+    documented = {m: set(doc_block(m, "RETURN") or {}) for m in MODULES}
+    undocumented = set()
+    for module, _index, name, _host, result in outcomes(data):
+        task_module = module_of(by_name[(module, name)])
+        if not task_module:
+            continue
+        short = task_module.split(".")[-1]
+        if short in documented:
+            undocumented |= {(short, key) for key in result
+                             if key not in COMMON_KEYS and not key.startswith("_ansible")
+                             and key not in documented[short]}
+    assert not undocumented, "returned, not in RETURN: %s" % sorted(undocumented)
 
 
 def _result(data, module, name):
