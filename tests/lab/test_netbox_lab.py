@@ -13,9 +13,13 @@ beside it):
 - ansible-inventory gives exactly the active devices, each with the voip* variables, the
   port and the platform the lab inventories give it, in the groups its tags name;
 - site.yml -e voipready_state=rendered writes the same bytes as from the lab inventories;
+- site.yml converges the five devices from it (a second run changes nothing) and
+  playbooks/compliance.yml finds every one compliant, the flow check included;
 - neither the NetBox token nor the admin password is in any output or NetBox log.
 
-Brings the lab up when it is down (and takes it down again afterwards); changes no device.
+Brings the lab up when it is down (and takes it down again afterwards). The converge is the
+same one the lab inventories give (the rendered bytes are identical), so the lab ends as
+site.yml leaves it.
 """
 
 from __future__ import annotations
@@ -240,6 +244,37 @@ def test_rendered_from_netbox_is_byte_identical_to_the_lab_inventory(netbox):
     for name, text in out["netbox"].items():
         assert text.strip(), "%s is empty" % name
         assert text == out["lab"][name], "%s differs between NetBox and the lab inventory" % name
+
+
+def test_site_converges_and_is_compliant_from_netbox(netbox):
+    """The day-one path from NetBox: site.yml (a real push to the five lab devices, real
+    nftables and Open vSwitch, emulated IOS, EOS and ASA), a second run that changes nothing,
+    then playbooks/compliance.yml, every device compliant on every feature it has, the flow
+    check included. The inventory is NetBox's, nothing else."""
+    args = ["-i", str(netbox["inventory"])]
+    for run in (1, 2):
+        p = ansible("ansible-playbook", [*args, "site.yml"], netbox["env"])
+        assert p.returncode == 0, "site.yml run %d from NetBox failed:\n%s\n%s" % (
+            run, "\n".join(line for line in p.stdout.splitlines() if line.startswith(("fatal:", "failed:")))
+            or p.stdout[-5000:], p.stderr[-2000:])
+        counts = checks.recap(p.stdout)
+        assert set(counts) >= set(DEVICES), sorted(counts)
+    assert {h: c["changed"] for h, c in counts.items() if c["changed"]} == {}, \
+        "the second site.yml run from NetBox changed something"
+    report_dir = netbox["tmp"] / "compliance"
+    p = ansible("ansible-playbook", [*args, "playbooks/compliance.yml",
+                                     "-e", "compliance_report_dir=%s" % report_dir], netbox["env"])
+    data = json.loads((report_dir / "compliance.json").read_text()) if (report_dir / "compliance.json").exists() else {}
+    cells = {(h, f): c for h, e in data.get("hosts", {}).items() for f, c in e["features"].items()}
+    bad = {"%s/%s" % k: "%s: %s" % (c["status"], c["reason"][:300]) for k, c in cells.items()
+           if c["status"] not in ("compliant", "not_applicable")}
+    assert p.returncode == 0 and not bad, "compliance from NetBox (rc %d):\n%s\n%s" % (
+        p.returncode, json.dumps(bad, indent=1, sort_keys=True)[:6000], p.stdout[-3000:])
+    assert {h for h, _unused in cells} == set(DEVICES), sorted({h for h, _unused in cells})
+    assert data["summary"]["compliant"] is True, data["summary"]
+    # the flow check ran where there is a filter to read: the firewalls and the router
+    flows_ran = {h for (h, f), c in cells.items() if f == "flows" and c["status"] == "compliant"}
+    assert {"vr-fw1", "vr-ios1", "vr-asa1"} <= flows_ran, sorted(flows_ran)
 
 
 def test_no_netbox_secret_in_any_output(netbox):
