@@ -560,19 +560,20 @@ def test_reading_once_is_the_engine_step_only():
     assert texts == ["a", "a", "b", "c", "b"]
 
 
-def test_reading_once_changes_no_answer(monkeypatch, tmp_path):
-    """The IOS run gives the same result, to the last line of its diff, with each text
-    read once as with every entry point reading it again (the engine before issue 15.4):
-    nothing the simulation edits leaks into the before state."""
+@pytest.mark.parametrize("platform", ["ios", "asa", "eos", "junos", "vyos", "linux"])
+def test_reading_once_changes_no_answer(monkeypatch, tmp_path, platform):
+    """The benchmark's run gives the same result, to the last line of its diff, with each
+    text read once as with every entry point reading it again (the engine before issue
+    15.4): nothing the simulation edits leaks into the before state."""
     bench = _parse_count()
-    with open(os.path.join(bench.FIXTURES, "ios", "running.conf")) as handle:
+    with open(os.path.join(bench.FIXTURES, bench.FIXTURE[platform])) as handle:
         running = handle.read()
     monkeypatch.setattr(engine, "make_transport",
                         lambda driver, conn, kind: bench.FixedTransport(running))
 
     def check():
         return engine.run(engine.Request(
-            "ios", bench.FEATURES["ios"], check_mode=True, lock_dir=str(tmp_path),
+            platform, bench.FEATURES[platform], check_mode=True, lock_dir=str(tmp_path),
             backup_dir=str(tmp_path), connection={"host": "192.0.2.1", "name": "bench"}))
 
     remembered = check()
