@@ -11,7 +11,7 @@ real program printed or stored, named in each test's docstring; nothing of ours 
 STUN or RTP here. Every feature is removed by hand on the converged vr-fw1 in the same test
 and the same exchange is shown to fail, then site.yml converges vr-fw1 again.
 
-Timing (2 vCPU): provider start ~6 s, each converge of vr-fw1 ~15 s, the module ~3 min.
+Timing (2 vCPU): provider start ~6 s, each converge of vr-fw1 ~15 s, the module ~4 min (245 s, 2026-12-02).
 By hand: lab/README.md, "Voice software", and docs/readiness.md.
 """
 
