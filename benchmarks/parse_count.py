@@ -3,13 +3,18 @@
     .venv/bin/python benchmarks/parse_count.py [--platform ios] [--json]
 
 One check-mode converge of a four-feature intent (allowlist, sip_alg, qos, timeouts) on
-the IOS unit-test fixture (tests/unit/platforms/fixtures/ios/running.conf), through the
-real engine (module_utils/engine.run) with a transport that answers every show command
-with that text: no device, no network. It counts the calls, during that one run, to
+the platform's unit-test fixture (tests/unit/platforms/fixtures/<platform>/, IOS by
+default), through the real engine (module_utils/engine.run) with a transport that
+answers every show command with that text: no device, no network. It counts the calls,
+during that one run, to
 
-* ``text_reads``: the platform's reader of configuration text (IOS/ASA:
-  ``templates/ios_cli.parse_tree``), which every parse, remediation, view, rollback
-  and simulation goes through;
+* ``text_reads``: the platform's reader of configuration text (READERS: IOS/ASA
+  ``templates/ios_cli.parse_tree``, EOS ``eos.tree``, Junos ``junos.set_lines``, VyOS
+  ``vyos.config_lines``, Linux ``linux.parse_state``), which every parse, remediation,
+  view, rollback and simulation goes through. EOS's count also holds the hier_config
+  trees of text the driver builds itself (the owned and wanted blocks its remediation
+  compares, each command block its simulation replays), not reads of the device's;
+* ``running_reads``: those of them that read the device's running configuration;
 * ``parse``, ``remediate``, ``view``, ``simulate``: the driver's entry points.
 
 The engine re-reading the same text is what issue 15 asks to bring down to one read per
@@ -35,36 +40,52 @@ if not os.path.exists(LINK):
     os.makedirs(os.path.dirname(LINK), exist_ok=True)
     os.symlink(os.path.join("..", "..", "..", ".."), LINK)
 
-from ansible_collections.voipready.network.plugins.module_utils import engine  # noqa: E402
+from ansible_collections.voipready.network.plugins.module_utils import engine, plan  # noqa: E402
 from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver  # noqa: E402
+from ansible_collections.voipready.network.plugins.module_utils.platforms import (  # noqa: E402
+    eos, junos, linux, vyos)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates import (  # noqa: E402
     ios_cli)
 
 FIXTURES = os.path.join(ROOT, "tests", "unit", "platforms", "fixtures")
-#: the features of the run, as a role user would give them (engine.Request validates them)
-FEATURES = {
-    "ios": {
-        "allowlist": {
-            "rules": [
-                {"id": "bench-sip-udp-5060", "service": "sip", "proto": "udp", "port_min": 5060,
-                 "port_max": 5060, "direction": "both", "addresses": ["203.0.113.10"],
-                 "dscp": 24},
-                {"id": "bench-rtp-udp-10000-20000", "service": "rtp", "proto": "udp",
-                 "port_min": 10000, "port_max": 20000, "direction": "both",
-                 "addresses": ["203.0.113.0/28"], "dscp": 46},
-            ],
-            "voice_networks": ["192.0.2.0/24"],
-            "essentials": {"dns": ["203.0.113.53"], "ntp": ["203.0.113.123"]},
-            "inside_interfaces": ["GigabitEthernet0/1"],
-            "outside_interfaces": ["GigabitEthernet0/0"],
-        },
+RULES = [
+    {"id": "bench-sip-udp-5060", "service": "sip", "proto": "udp", "port_min": 5060,
+     "port_max": 5060, "direction": "both", "addresses": ["203.0.113.10"], "dscp": 24},
+    {"id": "bench-rtp-udp-10000-20000", "service": "rtp", "proto": "udp", "port_min": 10000,
+     "port_max": 20000, "direction": "both", "addresses": ["203.0.113.0/28"], "dscp": 46},
+]
+
+
+def four_features(platform, inside, outside):
+    """The run's intent, as a role user would give it (engine.Request validates it), on
+    the fixture's inside and outside interfaces; QoS where the qos role puts it."""
+    return {
+        "allowlist": {"rules": RULES, "voice_networks": ["192.0.2.0/24"],
+                      "essentials": {"dns": ["203.0.113.53"], "ntp": ["203.0.113.123"]},
+                      "inside_interfaces": inside, "outside_interfaces": outside},
         "sip_alg": {"enabled": False},
         "qos": {"classes": [{"name": "VOICE-RTP", "dscp": 46, "matches": [
             {"proto": "udp", "port_min": 10000, "port_max": 20000}]}],
-            "interfaces": ["GigabitEthernet0/0"]},
+            "interfaces": plan.qos_interfaces(get_driver(platform), inside, outside)},
         "timeouts": {"udp": 60, "udp_stream": 600, "sip": 900, "keepalive_interval": 30},
-    },
-}
+    }
+
+
+#: platform -> the run's features
+FEATURES = dict((platform, four_features(platform, inside, outside)) for platform, inside, outside in (
+    ("ios", ["GigabitEthernet0/1"], ["GigabitEthernet0/0"]),
+    ("asa", ["inside"], ["outside"]),
+    ("eos", ["Ethernet2"], ["Ethernet1"]),
+    ("junos", ["ge-0/0/1.0"], ["ge-0/0/0.0"]),
+    ("vyos", ["eth1"], ["eth0"]),
+    ("linux", ["eth1"], ["eth0"])))
+#: platform -> its fixture (tests/unit/platforms/fixtures/)
+FIXTURE = dict((platform, os.path.join(platform, "running.conf")) for platform in FEATURES)
+FIXTURE["linux"] = os.path.join("linux", "customer.running")
+#: platform -> (module, name) of its reader of configuration text
+READERS = {"ios": (ios_cli, "parse_tree"), "asa": (ios_cli, "parse_tree"),
+           "eos": (eos, "tree"), "junos": (junos, "set_lines"),
+           "vyos": (vyos, "config_lines"), "linux": (linux, "parse_state")}
 
 
 class FixedTransport(object):
@@ -86,27 +107,31 @@ class FixedTransport(object):
         raise AssertionError("a check-mode run pushed %r" % (commands,))
 
 
-def counted(calls, name, function):
+def counted(calls, name, function, running=None):
     def wrapper(*args, **kwargs):
         calls[name] += 1
+        if running is not None and args[0] == running:
+            calls["running_reads"] += 1
         return function(*args, **kwargs)
     return wrapper
 
 
 def measure(platform="ios"):
     """{counter: calls} for one check-mode engine run on ``platform``."""
-    with open(os.path.join(FIXTURES, platform, "running.conf")) as handle:
+    with open(os.path.join(FIXTURES, FIXTURE[platform])) as handle:
         running = handle.read()
     calls = collections.Counter()
     driver_class = type(get_driver(platform))
-    saved = [(ios_cli, "parse_tree", ios_cli.parse_tree),
+    reader, reader_name = READERS[platform]
+    saved = [(reader, reader_name, getattr(reader, reader_name)),
              (engine, "make_transport", engine.make_transport)]
     # the entry points wherever the driver inherits them from (wrapped on its own class,
     # removed again afterwards when the class did not define them itself)
     methods = [(name, driver_class.__dict__.get(name), getattr(driver_class, name))
                for name in ("parse", "remediate", "view", "simulate")]
     try:
-        ios_cli.parse_tree = counted(calls, "text_reads", ios_cli.parse_tree)
+        setattr(reader, reader_name, counted(calls, "text_reads", getattr(reader, reader_name),
+                                             running))
         for name, _own, function in methods:
             setattr(driver_class, name, counted(calls, name, function))
         engine.make_transport = lambda driver, connection, kind: FixedTransport(running)
@@ -124,7 +149,7 @@ def measure(platform="ios"):
             else:
                 setattr(driver_class, name, own)
     out = dict((name, calls[name]) for name in
-               ("text_reads", "parse", "remediate", "view", "simulate"))
+               ("text_reads", "running_reads", "parse", "remediate", "view", "simulate"))
     out["features"] = sorted(FEATURES[platform])
     out["changed"] = result["changed"]
     out["commands"] = len(result["commands"])
@@ -142,8 +167,8 @@ def main():
         return
     print("%s check-mode run of %s: %d commands" % (
         args.platform, ", ".join(counts["features"]), counts["commands"]))
-    for name in ("text_reads", "parse", "remediate", "view", "simulate"):
-        print("  %-10s %3d" % (name, counts[name]))
+    for name in ("text_reads", "running_reads", "parse", "remediate", "view", "simulate"):
+        print("  %-13s %3d" % (name, counts[name]))
 
 
 if __name__ == "__main__":

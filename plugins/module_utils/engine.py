@@ -27,7 +27,8 @@ from ansible_collections.voipready.network.plugins.module_utils.errors import Vo
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     FEATURES, validate_intent, validate_platform)
 from ansible_collections.voipready.network.plugins.module_utils.platforms import get_driver
-from ansible_collections.voipready.network.plugins.module_utils.platforms.base import STATES
+from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
+    STATES, reading_once)
 from ansible_collections.voipready.network.plugins.module_utils.transport import (
     TransportError, make_transport)
 
@@ -96,6 +97,53 @@ def wait_saying(seconds, say, what):
         step = min(PROGRESS_EVERY, left)
         time.sleep(step)
         left -= step
+
+
+class Step(object):
+    """The driver's answers about the texts of one read of the device, each computed once:
+    the status, commands, before/after and diff of a run ask for the same parse, view and
+    remediation of the same text several times. Everything else goes to the driver."""
+
+    def __init__(self, driver, intent):
+        self.driver = driver
+        self.intent = intent
+        self.memo = {}
+
+    def __getattr__(self, name):
+        return getattr(self.driver, name)
+
+    def _once(self, key, compute):
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    def _features(self, intent):
+        # within a run each feature has one intent: its name is the key (rollback targets,
+        # parsed from a backup, are not the run's intent and are not remembered)
+        if any(self.intent.get(f) is not intent[f] for f in intent):
+            return None
+        return tuple(sorted(intent))
+
+    def parse(self, running):
+        return self._once(("parse", running), lambda: self.driver.parse(running))
+
+    def view(self, running, intent):
+        features = self._features(intent)
+        if features is None:
+            return self.driver.view(running, intent)
+        return self._once(("view", running, features), lambda: self.driver.view(running, intent))
+
+    def remediate(self, running, intent, state="merged"):
+        features = self._features(intent)
+        if features is None:
+            return self.driver.remediate(running, intent, state)
+        # a copy: the same commands serve a feature's status and the run's own list
+        return list(self._once(("remediate", running, features, state),
+                               lambda: self.driver.remediate(running, intent, state)))
+
+    def simulate(self, running, commands):
+        return self._once(("simulate", running, tuple(commands)),
+                          lambda: self.driver.simulate(running, commands))
 
 
 def feature_status(driver, running, intent, state):
@@ -275,15 +323,17 @@ def run(request):
                       request.connection, request.lock_wait, say=request.say)
     with lock:
         transport = make_transport(driver, request.connection, request.transport)
-        with transport:
+        # the driver's reader reads each text of this run once (base.reading_once)
+        with transport, reading_once():
             running = driver.gather(transport)
             if request.state == "gathered":
                 parsed = driver.parse(running)
                 result["gathered"] = dict((f, parsed[f]) for f in (intent or parsed) if f in parsed)
                 return result
             if backup is not None:
-                return _restore(driver, transport, running, backup, request, result)
-            return _converge(driver, transport, running, request, result)
+                return _restore(Step(driver, request.intent), transport, running, backup,
+                                request, result)
+            return _converge(Step(driver, request.intent), transport, running, request, result)
 
 
 def _converge(driver, transport, running, request, result):

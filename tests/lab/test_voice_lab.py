@@ -11,7 +11,7 @@ real program printed or stored, named in each test's docstring; nothing of ours 
 STUN or RTP here. Every feature is removed by hand on the converged vr-fw1 in the same test
 and the same exchange is shown to fail, then site.yml converges vr-fw1 again.
 
-Timing (2 vCPU): provider start ~6 s, each converge of vr-fw1 ~15 s, the module ~3 min.
+Timing (2 vCPU): provider start ~6 s, each converge of vr-fw1 ~15 s, the module ~4 min (245 s, 2026-12-02).
 By hand: lab/README.md, "Voice software", and docs/readiness.md.
 """
 
@@ -154,13 +154,20 @@ def test_keepalives_hold_the_nat_binding_for_an_incoming_call(reconverge):
 
 
 # -- a call: RTP both ways, loss 0, marked by the edge ---------------------------------------------
-def call(port, media_port, name):
-    """SIPp call from the phone through vr-fw1 and Kamailio to the echo; tshark on both
-    sides of the edge: the provider's eth0 (as it left vr-fw1) and the phone's eth0."""
+def captured_call(port, media_port, name, service="echo", seconds=CALL_SECONDS, to=SBC[0], extra=()):
+    """SIPp call.xml from the phone's PORT (RTP from MEDIA_PORT, SECONDS of the tone) through
+    vr-fw1 to SERVICE at TO (Kamailio: echo@ goes to the echo); tshark on both sides of the
+    edge: the provider's eth0 (as it left vr-fw1) and the phone's eth0."""
     with lv.Capture(PROVIDER, name=name) as far, lv.Capture(PHONE, name=name) as near:
-        p = sipp("call.xml", "-s", "echo", "-key", "caller", "caller-%d" % port, "-p", str(port),
-                 "-mi", PHONE_IP, "-mp", str(media_port), "-d", str((CALL_SECONDS + 1) * 1000),
-                 "-key", "rtp_stream", "%s,%d,0" % (lv.TONE, CALL_SECONDS))
+        p = lv.sipp(PHONE, to, "call.xml", "-s", service, "-key", "caller", "caller-%d" % port, "-p", str(port),
+                    "-mi", PHONE_IP, "-mp", str(media_port), "-d", str((seconds + 1) * 1000),
+                    "-key", "rtp_stream", "%s,%d,0" % (lv.TONE, seconds), *extra, local_ip=PHONE_IP)
+    return p, far, near
+
+
+def call(port, media_port, name):
+    """The call to the echo (RTP 6000), CALL_SECONDS long, that must go through."""
+    p, far, near = captured_call(port, media_port, name)
     assert p.returncode == 0, ok(p)[1]
     streams, text = far.rtp_streams()
     return streams, text, far.dscp(), near.dscp()
@@ -201,6 +208,141 @@ def test_call_rtp_both_ways_loss_0_marked_ef_and_cs3_by_the_edge(reconverge):
     print("qos removed:", far)
     assert marks(far, FW_OUTSIDE, MEDIA, 6000) == {0: PACKETS}, far
     assert set(marks(far, FW_OUTSIDE, SBC[0], 5060)) == {0}, far
+
+
+# -- the allowlist: the same call outside the catalog fails, inside it goes through -----------------
+# Outside lab/catalog/labvoice.yml: RTP port 5004 (RTP/AVP's registered port, below the rtp
+# entry's UDP 6000-65535) on the media server, and the provider address checks.SCRATCH_ADDR
+# (203.0.113.99, added to vr-provider1's eth0 for the test only). Inside: the call test's echo
+# on 6000 and Kamailio on 203.0.113.10. Phone SIP ports 5074-5082 and RTP 16004-16012 are
+# used once each, so no conntrack entry of an earlier call decides a later one.
+OUT_RTP = 5004
+OUT_ECHO, OUT_ECHO_SIP = "echo-%d" % OUT_RTP, 5090   # a second SIPp echo, registered at Kamailio
+SHORT_CALL = 2                                       # seconds of RTP: 100 packets each way
+SHORT_PACKETS = 50 * SHORT_CALL
+FAIL_AFTER = "4s"         # SIPp's -recv_timeout for a call that gets no answer (default 15 s)
+
+
+def remove_enforcement():
+    """The broken twin: the allowlist's final drop rules (comment voipready:enforce) deleted by
+    hand on vr-fw1; every accept rule stays, so nothing but enforcement is gone. The
+    reconverge fixture runs site.yml afterwards, which puts them back."""
+    rules = [ln.strip() for ln in sh(FW, "nft list chain inet voipready forward", check=True).stdout.splitlines()
+             if "voipready:enforce" in ln]
+    checks.delete_rules(lambda e: "voipready:enforce" in e)
+    print("removed on %s: %s" % (FW, rules))
+    assert rules, "the converged forward chain has no enforce rule"
+
+
+def wait_listening(container, addr, port, timeout=15.0):
+    """Until a UDP socket is bound on ADDR:PORT in CONTAINER (SIPp started in the background
+    must answer the first INVITE, not refuse it with an ICMP port unreachable)."""
+    deadline = time.monotonic() + timeout
+    while "%s:%d" % (addr, port) not in sh(container, "ss -Hlun").stdout.split():
+        assert time.monotonic() < deadline, "nothing listens on %s:%d in %s" % (addr, port, container)
+        time.sleep(0.2)
+
+
+def uas_done(uas, timeout=40):
+    """SIPp answering in the background: its exit status and output (killed when it is still waiting)."""
+    try:
+        out, _unused = uas.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        uas.kill()
+        out, _unused = uas.communicate(timeout=10)
+    return uas.returncode, out[-1500:]
+
+
+def count(dscp, src, dst, dport):
+    return sum(marks(dscp, src, dst, dport).values())
+
+
+def call_to_rtp_port(port, media_port, name):
+    """The call through Kamailio to OUT_ECHO, a SIPp echo whose SDP answer puts the media on
+    MEDIA:OUT_RTP: SIPp's result, the packets of the phone's RTP that reached the provider
+    and of the echo that came back to the phone (tshark on both eth0s)."""
+    echo = lv.sipp_server(PROVIDER, "echo.xml", "-mi", MEDIA, "-mp", str(OUT_RTP), "-rtp_echo",
+                          local_ip=MEDIA, port=OUT_ECHO_SIP, wait=30)
+    try:
+        wait_listening(PROVIDER, MEDIA, OUT_ECHO_SIP)
+        p, far, near = captured_call(port, media_port, name, service=OUT_ECHO, seconds=SHORT_CALL)
+    finally:
+        echo_rc, echo_out = uas_done(echo)
+    streams, text = far.rtp_streams(rtp_ports=(OUT_RTP,))
+    seen = near.dscp()
+    got = {"sipp": p.returncode, "echo": echo_rc,
+           "sent": count(seen, PHONE_IP, MEDIA, OUT_RTP),                # left the phone
+           "arrived": count(far.dscp(), FW_OUTSIDE, MEDIA, OUT_RTP),     # reached the provider
+           "echoed": count(seen, MEDIA, PHONE_IP, media_port),           # came back to the phone
+           "streams": [row for (src, sport, dst, dport), row in streams.items()
+                       if (dst, dport) == (MEDIA, OUT_RTP) or (src, sport) == (MEDIA, OUT_RTP)]}
+    return got, "\n".join(["sipp: " + ok(p)[1], "echo rc %s: %s" % (echo_rc, echo_out), text])
+
+
+def test_allowlist_rtp_port_outside_the_catalog_gets_no_media(reconverge):
+    """Evidence: SIPp 3.6 on vr-phone1 (call.xml: INVITE, 200, ACK, 2 s of PCMU, BYE) through
+    vr-fw1 and Kamailio 5.6 to a second SIPp echo whose SDP answer puts the media on
+    203.0.113.20:5004, outside the catalog's RTP range (6000-65535); tshark 4.0 on the
+    provider's and the phone's eth0. Enforced: the signalling goes through (SIPp exits 0,
+    the SBC is in the catalog), the RTP does not (the phone sent 100 packets, none reached the
+    provider, no echo came back). The inside case is the call test above (the echo on 6000:
+    250 packets each way, loss 0). Broken twin: the allowlist's enforce rules deleted by hand
+    on vr-fw1: the same call's RTP goes both ways."""
+    reg = lv.sipp(PROVIDER, SBC[0], "register.xml", "-s", OUT_ECHO, "-p", str(OUT_ECHO_SIP), local_ip=MEDIA)
+    assert reg.returncode == 0, ok(reg)[1]
+    got, text = call_to_rtp_port(5074, 16004, "vr-voice-rtp-outside")
+    print("enforced:", {k: v for k, v in got.items() if k != "streams"})
+    assert got["sipp"] == 0 and got["echo"] == 0, text       # the call itself was set up and ended
+    assert got["sent"] == SHORT_PACKETS, text
+    assert got["arrived"] == 0 and got["echoed"] == 0 and not got["streams"], text
+
+    remove_enforcement()
+    got, text = call_to_rtp_port(5076, 16006, "vr-voice-rtp-outside-open")
+    print("enforcement removed:", {k: v for k, v in got.items() if k != "streams"}, "\n" + text)
+    assert got["sipp"] == 0 and got["echo"] == 0, text
+    assert got["sent"] == got["arrived"] == got["echoed"] == SHORT_PACKETS, text
+    rows = got["streams"]          # tshark: the phone's stream to 5004 and the echo's back
+    assert len(rows) == 2 and all(r["packets"] == SHORT_PACKETS and r["lost"] == 0 for r in rows), text
+
+
+def call_to_address(addr, port, media_port, name):
+    """call.xml from the phone's PORT straight to ADDR:5060 (echo@ at Kamailio when ADDR is an
+    SBC); SIPp's result and the SIP packets that left the phone and reached the provider."""
+    p, far, near = captured_call(port, media_port, name, seconds=1, to=addr, extra=("-recv_timeout", FAIL_AFTER))
+    return {"sipp": p.returncode, "sent": count(near.dscp(), PHONE_IP, addr, 5060),
+            "arrived": count(far.dscp(), FW_OUTSIDE, addr, 5060)}, ok(p)[1]
+
+
+def test_allowlist_provider_address_outside_the_catalog_gets_no_answer(reconverge):
+    """Evidence: SIPp 3.6 on vr-phone1, the same call.xml call to two provider addresses: the
+    catalog's SBC 203.0.113.10 (Kamailio 5.6, to the echo) answers 200; 203.0.113.99 (added to
+    vr-provider1's eth0 for the test, in no catalog entry), where a SIPp echo (echo.xml)
+    listens, gets no answer under enforce: SIPp gives up after its receive timeout, tshark
+    4.0 on the provider's eth0 saw none of the INVITEs the phone's eth0 saw leave. Broken
+    twin: the allowlist's enforce rules deleted by hand on vr-fw1: the same call to
+    203.0.113.99 is answered and completes, so the failure was the allowlist, not a missing
+    listener."""
+    inside, text = call_to_address(SBC[0], 5078, 16008, "vr-voice-addr-inside")
+    print("catalog SBC:", inside)
+    assert inside["sipp"] == 0 and inside["arrived"] >= 3, text   # INVITE, ACK, BYE
+    with checks.with_scratch_address() as addr:
+        uas = lv.sipp_server(PROVIDER, "echo.xml", "-mi", addr, "-mp", "6000", "-rtp_echo",
+                             local_ip=addr, port=5060, wait=60)
+        try:
+            wait_listening(PROVIDER, addr, 5060)
+            started = time.monotonic()
+            outside, text = call_to_address(addr, 5080, 16010, "vr-voice-addr-outside")
+            outside["seconds"] = round(time.monotonic() - started, 1)
+            print("outside the catalog:", outside)
+            assert outside["sipp"] != 0 and outside["sent"] >= 2 and outside["arrived"] == 0, text
+
+            remove_enforcement()
+            opened, text = call_to_address(addr, 5082, 16012, "vr-voice-addr-open")
+        finally:
+            uas_rc, uas_out = uas_done(uas, timeout=30)
+    print("enforcement removed:", opened, "\nuas rc %s" % uas_rc)
+    assert opened["sipp"] == 0 and opened["arrived"] >= 3, text
+    assert uas_rc == 0, uas_out          # the echo on .99 answered exactly this one call
 
 
 # -- STUN/TURN through the edge ----------------------------------------------------------------------

@@ -4,6 +4,7 @@ check mode touches nothing, a push is read back and verified, a failed or
 non-converging push is rolled back to the before state, and two runs on one device
 do not interleave."""
 
+import contextlib
 import json
 import os
 import threading
@@ -463,3 +464,127 @@ def test_confirm_timeout_out_of_range_names_field_and_value(device):
         with pytest.raises(VoipReadyError) as err:
             request(device, confirm_timeout=bad)
         assert err.value.field == "confirm_timeout" and repr(bad) in str(err.value)
+
+
+class CountingDriver(LineDriver):
+    """LineDriver that records every question the engine asks it: (entry point, text,
+    features or commands)."""
+
+    def __init__(self):
+        super(CountingDriver, self).__init__()
+        self.asked = []
+
+    def parse(self, running):
+        self.asked.append(("parse", running, None))
+        return super(CountingDriver, self).parse(running)
+
+    def remediate(self, running, intent, state="merged"):
+        self.asked.append(("remediate", running, tuple(sorted(intent))))
+        return super(CountingDriver, self).remediate(running, intent, state)
+
+    def view(self, running, intent):
+        self.asked.append(("view", running, tuple(sorted(intent))))
+        return super(CountingDriver, self).view(running, intent)
+
+    def simulate(self, running, commands):
+        self.asked.append(("simulate", running, tuple(commands)))
+        return super(CountingDriver, self).simulate(running, commands)
+
+
+@pytest.mark.parametrize("check_mode", [True, False])
+def test_the_engine_asks_the_driver_each_question_once(device, monkeypatch, check_mode):
+    """Issue 15.4: one feature's remediation serves its status, the commands and the
+    simulation; its view serves the diff and the missing/extra lines. The driver is
+    asked each (entry point, text, features) once, and gives the same answers."""
+    driver = CountingDriver()
+    monkeypatch.setattr(engine, "get_driver", lambda platform: driver)
+    result = engine.run(request(device, check_mode=check_mode))
+    asked = [question[0] for question in driver.asked]
+    assert len(driver.asked) == len(set(driver.asked)), driver.asked
+    # running and the after state: parsed, viewed; running remediated and simulated;
+    # after a push the read-back is remediated (the residual) and parsed once more
+    assert asked.count("remediate") == (1 if check_mode else 2)
+    assert asked.count("view") == 2 and asked.count("simulate") == 1
+    assert result["commands"] == ["-VOIPREADY stale-rule", "+VOIPREADY lab-rtp-udp-6000-65535",
+                                  "+VOIPREADY lab-sip-udp-5060"]
+    assert result["features"]["allowlist"]["commands"] == result["commands"]
+    assert result["features"]["allowlist"]["commands"] is not result["commands"]
+    assert result["features"]["allowlist"]["missing"] == ["VOIPREADY lab-rtp-udp-6000-65535",
+                                                          "VOIPREADY lab-sip-udp-5060"]
+
+
+def _parse_count():
+    """benchmarks/parse_count.py, the run these tests count."""
+    import sys
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__)))), "benchmarks"))
+    try:
+        import parse_count
+    finally:
+        sys.path.pop(0)
+    return parse_count
+
+
+BENCH_PLATFORMS = ["asa", "eos", "ios", "junos", "linux", "vyos"]
+
+
+@pytest.mark.parametrize("platform", BENCH_PLATFORMS)
+def test_one_check_run_reads_each_text_once(platform):
+    """The four-feature check-mode run of benchmarks/parse_count.py reads the device's
+    running configuration once (before issue 15.4: 10 to 12 times), and two texts in all:
+    it and the simulated after state (EOS's reader also builds trees of the blocks its
+    driver compares and replays, which are no device text). The driver is still asked
+    every distinct question: IOS remediates four features and the whole scope, and views
+    four features and the scope, before and after."""
+    counts = _parse_count().measure(platform)
+    assert counts["running_reads"] == 1, counts
+    if platform != "eos":
+        assert counts["text_reads"] == 2, counts
+    if platform == "ios":
+        assert (counts["parse"], counts["remediate"], counts["view"], counts["simulate"],
+                counts["commands"]) == (2, 5, 10, 1, 64), counts
+
+
+def test_reading_once_is_the_engine_step_only():
+    """Outside the engine's step a driver reads every time (its unit tests, render); inside
+    it, once per text; the memo goes when the step ends, even when it ends in an error."""
+    from ansible_collections.voipready.network.plugins.module_utils.platforms import base
+    texts = []
+
+    def reader(text):
+        texts.append(text)
+        return [text]
+
+    assert base.read_once(reader, "a") == base.read_once(reader, "a") == ["a"]
+    assert texts == ["a", "a"]
+    with pytest.raises(ValueError):
+        with base.reading_once():
+            assert base.read_once(reader, "b") is base.read_once(reader, "b")
+            base.read_once(reader, "c")
+            raise ValueError("the step failed")
+    assert texts == ["a", "a", "b", "c"]
+    base.read_once(reader, "b")
+    assert texts == ["a", "a", "b", "c", "b"]
+
+
+@pytest.mark.parametrize("platform", BENCH_PLATFORMS)
+def test_reading_once_changes_no_answer(monkeypatch, tmp_path, platform):
+    """The benchmark's run gives the same result, to the last line of its diff, with each
+    text read once as with every entry point reading it again (the engine before issue
+    15.4): nothing the simulation edits leaks into the before state."""
+    bench = _parse_count()
+    with open(os.path.join(bench.FIXTURES, bench.FIXTURE[platform])) as handle:
+        running = handle.read()
+    monkeypatch.setattr(engine, "make_transport",
+                        lambda driver, conn, kind: bench.FixedTransport(running))
+
+    def check():
+        return engine.run(engine.Request(
+            platform, bench.FEATURES[platform], check_mode=True, lock_dir=str(tmp_path),
+            backup_dir=str(tmp_path), connection={"host": "192.0.2.1", "name": "bench"}))
+
+    remembered = check()
+    monkeypatch.setattr(engine, "Step", lambda driver, intent: driver)
+    monkeypatch.setattr(engine, "reading_once", contextlib.nullcontext)
+    assert check() == remembered
+    assert remembered["diff"]["before"] != remembered["diff"]["after"]

@@ -30,7 +30,9 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import contextlib
 import re
+import threading
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
@@ -72,6 +74,35 @@ def refusals(transcript, refused):
             out.append(line.strip() if last is None else "%r -> %s" % (last, line.strip()))
             told = True
     return out
+
+
+#: per thread, the memo of the engine step under way (reading_once); none outside a step
+_STEP = threading.local()
+
+
+@contextlib.contextmanager
+def reading_once():
+    """The engine's step: inside it, read_once() gives each reader's result for a text
+    once and again from memory. Nothing is remembered outside it, so a driver used alone
+    (its unit tests, render) reads every time."""
+    outer = getattr(_STEP, "memo", None)
+    _STEP.memo = {}
+    try:
+        yield
+    finally:
+        _STEP.memo = outer
+
+
+def read_once(reader, text):
+    """``reader(text)`` (a driver's parser of configuration text), once per text in the
+    engine's step. The result is shared: a caller that changes it reads its own copy."""
+    memo = getattr(_STEP, "memo", None)
+    if memo is None:
+        return reader(text)
+    key = (reader, text)
+    if key not in memo:
+        memo[key] = reader(text)
+    return memo[key]
 
 
 def check_read(command, output):

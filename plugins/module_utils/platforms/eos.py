@@ -30,7 +30,7 @@ from ansible_collections.voipready.network.plugins.module_utils.netutil import a
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, DSCP_NAMES, FEATURES)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
-    INTERFACE_FIELDS, PlatformDriver)
+    INTERFACE_FIELDS, PlatformDriver, read_once)
 
 DEFAULT_PREFIX = "VOIPREADY"
 INDENT = "   "
@@ -193,7 +193,7 @@ def tree(text):
 def sections(text):
     """{top-level line: [child lines (nested ones indented)]} in order."""
     out = {}
-    for child in tree(text).children:
+    for child in read_once(tree, text).children:
         out[child.text] = [("   " * (c.depth() - 2)) + c.text for c in child.all_children_sorted()]
     return out
 
@@ -673,7 +673,7 @@ class Driver(PlatformDriver):
     # -- simulate -------------------------------------------------------------------------
     def simulate(self, running, commands):
         """The running text after ``commands`` (hier_config future with EOS rules)."""
-        config = tree(running)
+        config = read_once(tree, running)  # future() builds new trees, this one stays as read
         blocks, current = [], None
         for cmd in commands:
             if not cmd.startswith(" "):

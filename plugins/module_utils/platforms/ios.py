@@ -51,7 +51,7 @@ from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, DSCP_NAMES, FEATURES)
 from ansible_collections.voipready.network.plugins.module_utils.intent import field_label
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
-    INTERFACE_FIELDS, check_present)
+    INTERFACE_FIELDS, check_present, read_once)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates import ios_cli as cli
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.ios_cli import (
     DEFAULT_PREFIX, acl_role, canonical_interface, check_output, owned_acls, owned_name)
@@ -457,7 +457,8 @@ class Driver(cli.CiscoDriver):
         self._des = _empty_state()
 
     def _tree(self, running):
-        return number_acls(cli.parse_tree(running))
+        # a copy of the step's tree: numbering the ACLs edits it
+        return number_acls(read_once(cli.parse_tree, running).copy())
 
     # -- reading ---------------------------------------------------------------------------
     def parse(self, running):

@@ -33,7 +33,7 @@ from ansible_collections.voipready.network.plugins.module_utils.netutil import a
 from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, FEATURES)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
-    INTERFACE_FIELDS, PlatformDriver, check_present, check_zone_member, refusals)
+    INTERFACE_FIELDS, PlatformDriver, check_present, check_zone_member, read_once, refusals)
 
 DEFAULT_PREFIX = "VOIPREADY"
 #: what the Junos CLI answers to a configuration line it does not take (the line is not
@@ -465,7 +465,7 @@ class Driver(PlatformDriver):
     # -- parse: set statements -> intent-shaped state --------------------------------------
     def parse(self, running, name=DEFAULT_PREFIX):
         """Running ``display set`` text -> {feature: state} for the owned statements."""
-        full = self._read(set_lines(running), name)
+        full = self._read(read_once(set_lines, running), name)
         return dict((f, dict((k, v) for k, v in state.items() if not k.startswith("_")))
                     for f, state in full.items())
 
@@ -672,7 +672,7 @@ class Driver(PlatformDriver):
     def remediate(self, running, intent, state="merged"):
         """Ordered ``set``/``delete``/``insert`` commands taking running to the intent."""
         prefix = _prefix(intent)
-        lines = set_lines(running)
+        lines = read_once(set_lines, running)
         parsed = self._read(lines, prefix)
         self._check_interfaces(lines, intent)
         owned, target, required = [], [], []
@@ -695,7 +695,7 @@ class Driver(PlatformDriver):
         self._guard_bindings(lines, target, prefix)
         if state != "deleted" and "allowlist" in intent and not self.not_applicable("allowlist", intent):
             self._check_zones(lines, intent, target)
-        _check_marks(inactive_lines(running), owned + target + required)
+        _check_marks(read_once(inactive_lines, running), owned + target + required)
         commands = self._diff(owned, target, [l for l in lines if l not in owned])
         commands += ["set " + l for l in required if l not in lines and "set " + l not in commands]
         commands = self._order(commands, prefix)
@@ -911,8 +911,8 @@ class Driver(PlatformDriver):
     def simulate(self, running, commands):
         """The ``display set`` text after ``commands`` (set/delete/insert semantics);
         ``deactivate``/``protect`` marks stay on the statements they cover."""
-        lines = simulate_lines(set_lines(running), commands)
-        out = _with_marks(lines, inactive_lines(running))
+        lines = simulate_lines(read_once(set_lines, running), commands)  # edits its own copy
+        out = _with_marks(lines, read_once(inactive_lines, running))
         return "\n".join(out) + ("\n" if out else "")
 
     def view(self, running, intent):

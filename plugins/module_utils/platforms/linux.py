@@ -33,7 +33,8 @@ from ansible_collections.voipready.network.plugins.module_utils.errors import Vo
 from ansible_collections.voipready.network.plugins.module_utils.netutil import merge_port_ranges
 from ansible_collections.voipready.network.plugins.module_utils.plan import choose_rules, essential_services
 from ansible_collections.voipready.network.plugins.module_utils.platforms import nft_model as nm
-from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
+from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
+    PlatformDriver, read_once)
 
 FAMILY, TABLE = "inet", "voipready"
 CHAIN_ORDER = ("prerouting", "forward", "postrouting")
@@ -500,7 +501,7 @@ class Driver(PlatformDriver):
 
     # -- reading ---------------------------------------------------------------------------
     def parse(self, running):
-        state = parse_state(running)
+        state = read_once(parse_state, running)
         table = state["table"]
         out = {"sip_alg": {"enabled": bool(state["alg"]),
                            "helper_rules": [alg_rule_text(i) for i in state["alg"]]}}
@@ -546,7 +547,7 @@ class Driver(PlatformDriver):
         return text
 
     def view(self, running, intent):
-        state = parse_state(running)
+        state = read_once(parse_state, running)
         table = state["table"]
         shown = _merge_parts(feature_part(table, f) for f in TABLE_FEATURES if f in intent)
         lines = []
@@ -571,7 +572,7 @@ class Driver(PlatformDriver):
         return "\n".join(lines) + "\n"
 
     def remediate(self, running, intent, state="merged"):
-        current = parse_state(running)
+        current = read_once(parse_state, running)
         table = current["table"]
         features = [f for f in intent if not self.not_applicable(f, intent)]
         if state == "deleted":
@@ -632,7 +633,7 @@ class Driver(PlatformDriver):
     def rollback(self, before_running, after_running):
         """Deterministic inverse: the before table, the removed SIP helper rules re-inserted
         at their old positions (JSON), the before sysctls and persisted files."""
-        before, after = parse_state(before_running), parse_state(after_running)
+        before, after = read_once(parse_state, before_running), read_once(parse_state, after_running)
         commands = []
         table = before["table"]
         if table != after["table"]:
@@ -673,7 +674,7 @@ class Driver(PlatformDriver):
 
     # -- simulate ----------------------------------------------------------------------------
     def simulate(self, running, commands):
-        state = parse_state(running)
+        state = read_once(parse_state, running)
         objects = list(state["objects"])
         sysctl = dict(state["sysctl"])
         files = dict(state["files"])
@@ -731,7 +732,7 @@ class Driver(PlatformDriver):
         except ValueError:
             return {"status": "not_evaluated",
                     "reason": "unreadable $SSH_CONNECTION %r" % " ".join(session)}
-        table = parse_state(after_running)["table"] or nm.empty_table()
+        table = read_once(parse_state, after_running)["table"] or nm.empty_table()
         where = "%s:%d -> %s:%d/tcp" % (client, cport, server, sport)
         blocked = []
         for ct_state in ("new", "established"):

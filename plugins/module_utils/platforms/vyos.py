@@ -34,7 +34,7 @@ from ansible_collections.voipready.network.plugins.module_utils.errors import Vo
 from ansible_collections.voipready.network.plugins.module_utils.netutil import address_key
 from ansible_collections.voipready.network.plugins.module_utils.intent import field_label
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
-    PlatformDriver, refusals)
+    PlatformDriver, read_once, refusals)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.vyos_routeros_common import (
     DIRECTIONS, as_cidr, chain_hash, host_or_cidr, parse_port,
     port_text, pushed_rules)
@@ -651,7 +651,7 @@ class Driver(PlatformDriver):
         return "\n".join(head + ["set " + p for p in self.owned_paths(intent, version)]) + "\n"
 
     def parse(self, running):
-        paths = config_lines(running)
+        paths = read_once(config_lines, running)
         return {"allowlist": parse_allowlist(paths),
                 "sip_alg": {"enabled": "system conntrack modules sip" in paths},
                 "voice_vlan": parse_voice_vlan(paths),
@@ -659,7 +659,7 @@ class Driver(PlatformDriver):
                 "timeouts": parse_timeouts(paths)}
 
     def remediate(self, running, intent, state="merged"):
-        paths = config_lines(running)
+        paths = read_once(config_lines, running)
         self._check_release(paths, running)
         version = self.version(paths, running)
         features = [f for f in intent if not self.not_applicable(f, intent)]
@@ -719,7 +719,7 @@ class Driver(PlatformDriver):
         return "\n".join(l for _unused, l in keyed) + "\n"
 
     def view(self, running, intent):
-        paths = config_lines(running)
+        paths = read_once(config_lines, running)
         version = self.version(paths, running)
         roots = set()
         for feature in intent:

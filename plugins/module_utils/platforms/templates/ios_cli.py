@@ -28,7 +28,8 @@ import re
 from ansible_collections.voipready.network.plugins.module_utils import plan
 from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError
 from ansible_collections.voipready.network.plugins.module_utils.netutil import PORT_NAMES
-from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
+from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
+    PlatformDriver, read_once)
 
 PORT_OPERATORS = ("eq", "neq", "lt", "gt")
 
@@ -673,11 +674,11 @@ class CiscoDriver(PlatformDriver):
         prefixes = set([DEFAULT_PREFIX]) | self.discover_prefixes(running) | self._prefixes
         if intent and "allowlist" in intent:
             prefixes.add(intent["allowlist"]["name"])
-        return self.extract(parse_tree(running), prefixes)
+        return self.extract(read_once(parse_tree, running), prefixes)
 
     def _tree(self, running):
-        """The tree a simulated session starts from."""
-        return parse_tree(running)
+        """The tree a simulated session starts from (its own copy: the session edits it)."""
+        return read_once(parse_tree, running).copy()
 
     def _offline_text(self, intent):
         """What render() adds after the owned configuration (nothing to read offline)."""
@@ -737,8 +738,8 @@ class CiscoDriver(PlatformDriver):
         """Commands that put every managed line of ``after`` back as it was in ``before``."""
         prefixes = set([DEFAULT_PREFIX]) | self._prefixes | self.discover_prefixes(
             before_running, after_running)
-        before = self.extract(parse_tree(before_running), prefixes)
-        after = self.extract(parse_tree(after_running), prefixes)
+        before = self.extract(read_once(parse_tree, before_running), prefixes)
+        after = self.extract(read_once(parse_tree, after_running), prefixes)
         return emit(self.diff(after, before))
 
     def simulate(self, running, commands):
