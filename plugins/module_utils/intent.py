@@ -97,6 +97,7 @@ ROLE_VARIABLES = {
     "allowlist.outside_interfaces": "voipready_outside_interfaces",
     "allowlist.inside_zone": "voipready_inside_zone",
     "allowlist.outside_zone": "voipready_outside_zone",
+    "sip_alg.enabled": "voipready_sip_alg_enabled",
     "voice_vlan.voice_vlan": "voipready_voice_vlan",
     "voice_vlan.data_vlan": "voipready_data_vlan",
     "voice_vlan.phone_ports": "voipready_phone_ports",

@@ -240,6 +240,13 @@ value:
   description: On such an error, the value that was wrong (null when there is none).
   returned: on failure
   type: raw
+variable:
+  description: >-
+    On an error about an option the roles fill from the inventory, that inventory variable
+    (C(voipready_sip_alg_enabled) for C(sip_alg.enabled)); the message names it too.
+  returned: on failure, when the option has one
+  type: str
+  sample: voipready_sip_alg_enabled
 """
 
 from ansible_collections.voipready.network.plugins.module_utils.runner import module_main

@@ -431,3 +431,8 @@ def test_module_errors_name_the_inventory_variable():
     params["config"] = {"trust_dscp": "yes"}
     result, error = execute(params, True, "voice_vlan")
     assert result["variable"] == "voipready_trust_dscp" and error.count("voipready_trust_dscp") == 1
+    # the one sip_alg option too (roles/sip_alg's voipready_sip_alg_enabled)
+    params["config"] = {"enabled": "off"}
+    result, error = execute(params, True, "sip_alg")
+    assert result["field"] == "sip_alg.enabled" and result["variable"] == "voipready_sip_alg_enabled"
+    assert error.endswith("(inventory variable voipready_sip_alg_enabled)") and "'off'" in error
