@@ -29,10 +29,13 @@ import json
 import os
 import re
 
-from ansible_collections.voipready.network.plugins.module_utils.errors import VoipReadyError, fail
+from ansible_collections.voipready.network.plugins.module_utils.errors import fail
 from ansible_collections.voipready.network.plugins.module_utils.netutil import merge_port_ranges
 from ansible_collections.voipready.network.plugins.module_utils.plan import choose_rules, essential_services
 from ansible_collections.voipready.network.plugins.module_utils.platforms import nft_model as nm
+from ansible_collections.voipready.network.plugins.module_utils.platforms.templates import shell
+from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.shell import (
+    MARK, guarded, heredoc, run_step)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
     PlatformDriver, read_once)
 
@@ -63,9 +66,7 @@ SYSCTLS = (("udp", "net.netfilter.nf_conntrack_udp_timeout"),
 KERNEL_DEFAULTS = {"udp": 30, "udp_stream": 120}
 FILE_HEADER = ("# Managed by voipready.network: replaced as a whole, do not edit.\n"
                "# Loaded at boot by the line %s in %s.\n" % (INCLUDE_LINE, NFT_CONF))
-MARK = "### voipready:"
 CONTEXT_SECTIONS = ("addr", "route")
-RC_RE = re.compile(r"VOIPREADY_RC=(\d+)")
 
 GATHER = (
     "echo '%(m)snft'; nft -j list ruleset 2>&1; echo; echo '%(m)ssysctl'; "
@@ -85,35 +86,8 @@ GATHER = (
 
 # -- running text ---------------------------------------------------------------------------
 def split_sections(running, needed=("nft", "sysctl", "include")):
-    """running -> {section: text}; VoipReadyError when markers are missing or truncated."""
-    if not isinstance(running, str):
-        fail("running state must be text from the gather command", "running", type(running).__name__)
-    sections, name, lines = {}, None, []
-    for line in running.splitlines():
-        if line.startswith(MARK):
-            if name is not None:
-                sections[name] = "\n".join(lines)
-            name, lines = line[len(MARK):].strip(), []
-        elif name is not None:
-            lines.append(line)
-    if name != "end":
-        fail("the linux running state is incomplete (no end marker): the gather output was "
-             "cut short or is not from this driver", "running", (name or "")[:40])
-    for name in needed:
-        if name not in sections:
-            fail("the running state has no %r section" % name, "running", name)
-    return sections
-
-
-def guarded(platform, parser, running):
-    """parser(running), turning any slip on malformed text into VoipReadyError."""
-    try:
-        return parser(running)
-    except VoipReadyError:
-        raise
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        raise VoipReadyError("the %s running state is malformed: %s: %s" % (
-            platform, type(exc).__name__, exc), field="running", value=str(exc)[:80])
+    """running -> {section: text} (shell.split_sections with the nftables host's sections)."""
+    return shell.split_sections(running, needed)
 
 
 def parse_state(running):
@@ -451,10 +425,6 @@ def sysctl_text(values):
 
 
 # -- commands ----------------------------------------------------------------------------------
-def heredoc(command, body, tag):
-    return "%s <<'%s'\n%s\n%s" % (command, tag, body.rstrip("\n"), tag)
-
-
 def write_file(path, content):
     return heredoc("mkdir -p %s && cat > %s" % (os.path.dirname(path), path), content,
                    "VOIPREADY_FILE")
@@ -780,17 +750,6 @@ class Driver(PlatformDriver):
     def save(self, transport):
         """Nothing extra: the persisted files are written by the commands themselves."""
         return None
-
-
-def run_step(transport, command, label):
-    first, sep, rest = command.partition("\n")
-    wrapped = first + '; echo "VOIPREADY_RC=$?"' + sep + rest
-    out = transport.send_command(wrapped)
-    codes = RC_RE.findall(out or "")
-    if not codes or codes[-1] != "0":
-        fail("the device rejected %s: %s" % (label, (out or "").strip()[-400:]), "commands",
-             label[:80])
-    return out
 
 
 def arm_command(rollback_commands, timeout):

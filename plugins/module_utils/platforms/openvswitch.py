@@ -19,7 +19,7 @@ import json
 
 from ansible_collections.voipready.network.plugins.module_utils.errors import fail
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import PlatformDriver
-from ansible_collections.voipready.network.plugins.module_utils.platforms.linux import (
+from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.shell import (
     MARK, guarded, heredoc, run_step, split_sections)
 
 COOKIES = {"qos": 0x5601ce, "voice_vlan": 0x5601cd}

@@ -23,7 +23,7 @@ import json
 
 from ansible_collections.voipready.network.plugins.module_utils import flows
 from ansible_collections.voipready.network.plugins.module_utils.platforms import openvswitch as driver
-from ansible_collections.voipready.network.plugins.module_utils.platforms.linux import split_sections
+from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.shell import split_sections
 
 SHORTHANDS = {
     "ip": (0x0800, None), "ipv6": (0x86dd, None), "arp": (0x0806, None),
