@@ -35,7 +35,7 @@ from ansible_collections.voipready.network.plugins.module_utils.intent import (
     DSCP_BY_VALUE, DSCP_NAMES, TIMEOUT_DEFAULTS)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.base import (
     PlatformDriver, check_present, check_zone_member, refusals as base_refusals)
-from ansible_collections.voipready.network.plugins.module_utils.platforms.fortios import (
+from ansible_collections.voipready.network.plugins.module_utils.platforms.templates.zone_policy import (
     MARK, firewall_plan, order_moves, parse_comment, plan_to_allowlist, readable)
 from ansible_collections.voipready.network.plugins.module_utils.platforms.setstyle import SetConfig
 from ansible_collections.voipready.network.plugins.module_utils.transport import TransportError

@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 """No platform driver imports another (issue 15.3): what two platforms share lives in a
 neutral module named for what it is (platforms/templates/shell.py for the two Linux-host
-platforms, templates/ios_cli.py for the Cisco CLI, templates/vyos_routeros_common.py),
+platforms, templates/zone_policy.py for the zone firewalls FortiOS and PAN-OS,
+templates/ios_cli.py for the Cisco CLI, templates/vyos_routeros_common.py),
 so changing one vendor's driver cannot change another's output."""
 from __future__ import absolute_import, division, print_function
 
@@ -15,13 +16,6 @@ from ansible_collections.voipready.network.plugins.module_utils.intent import PL
 HERE = os.path.dirname(os.path.abspath(__file__))
 PLATFORM_DIR = os.path.join(HERE, "..", "..", "..", "plugins", "module_utils", "platforms")
 PREFIX = "ansible_collections.voipready.network.plugins.module_utils.platforms"
-
-#: imports still to be moved into a neutral module, each with its reason (strict: when the
-#: import goes, this entry must go too)
-KNOWN = {
-    ("panos", "fortios"): "PAN-OS reuses FortiOS's zone-policy plan (firewall_plan, order_moves, "
-                          "parse_comment, plan_to_allowlist, readable); issue 15 moves it out",
-}
 
 
 def imported_platforms(platform):
@@ -45,6 +39,5 @@ def imported_platforms(platform):
 @pytest.mark.parametrize("platform", PLATFORMS)
 def test_no_platform_imports_another(platform):
     others = imported_platforms(platform)
-    known = sorted(other for (first, other) in KNOWN if first == platform)
-    assert others == known, "platforms/%s.py imports the driver of %s: move what they share " \
-                            "into a neutral module under platforms/templates/" % (platform, others)
+    assert others == [], ("platforms/%s.py imports the driver of %s: move what they share into "
+                          "a neutral module under platforms/templates/" % (platform, others))
